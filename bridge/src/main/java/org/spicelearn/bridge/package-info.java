@@ -1,0 +1,2 @@
+/** spicelearn module bridge. */
+package org.spicelearn.bridge;

@@ -1,0 +1,12 @@
+package org.spicelearn.cli;
+
+import picocli.CommandLine.Command;
+
+/**
+ * {@code spicelearn bench ...}: benchmarks whose last line is {@code RESULT key=value ...}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks; each prints its figures and ends with a RESULT line.",
+        subcommands = {})
+public final class BenchCommand {
+}

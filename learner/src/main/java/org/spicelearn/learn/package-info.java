@@ -1,0 +1,2 @@
+/** spicelearn module learner. */
+package org.spicelearn.learn;

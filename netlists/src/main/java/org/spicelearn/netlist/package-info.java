@@ -1,0 +1,2 @@
+/** spicelearn module netlists. */
+package org.spicelearn.netlist;

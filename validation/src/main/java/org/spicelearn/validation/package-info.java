@@ -1,0 +1,2 @@
+/** spicelearn module validation. */
+package org.spicelearn.validation;
