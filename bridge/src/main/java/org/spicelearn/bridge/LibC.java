@@ -1,0 +1,50 @@
+package org.spicelearn.bridge;
+
+import com.sun.jna.Library;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+
+/**
+ * The few libc functions the bridge needs around ngspice: {@code sigaction} to save and restore the
+ * JVM's signal handlers, {@code setlocale} to force a C numeric locale, {@code setenv} for tests.
+ */
+interface LibC extends Library {
+    /** The process's C library. */
+    LibC INSTANCE = Native.load("c", LibC.class);
+
+    /** glibc's {@code LC_NUMERIC}. */
+    int LC_NUMERIC = 1;
+    /** Signals whose handlers ngspice's init replaces or resets and the JVM relies on. */
+    int[] GUARDED_SIGNALS = {4 /* SIGILL */, 7 /* SIGBUS */, 8 /* SIGFPE */, 11 /* SIGSEGV */};
+    /** Bytes reserved per saved {@code struct sigaction} (glibc x86-64 uses 152). */
+    int SIGACTION_BYTES = 256;
+
+    int sigaction(int signal, Pointer action, Pointer oldAction);
+
+    String setlocale(int category, String locale);
+
+    int setenv(String name, String value, int overwrite);
+
+    /** Reads the present {@code struct sigaction} of every guarded signal. */
+    static Memory[] saveHandlers() {
+        Memory[] saved = new Memory[GUARDED_SIGNALS.length];
+        for (int i = 0; i < saved.length; i++) {
+            saved[i] = new Memory(SIGACTION_BYTES);
+            saved[i].clear();
+            if (INSTANCE.sigaction(GUARDED_SIGNALS[i], null, saved[i]) != 0) {
+                throw new IllegalStateException("sigaction could not read the handler of signal " + GUARDED_SIGNALS[i]);
+            }
+        }
+        return saved;
+    }
+
+    /** Installs the handlers saved by {@link #saveHandlers()} again. */
+    static void restoreHandlers(Memory[] saved) {
+        for (int i = 0; i < saved.length; i++) {
+            if (INSTANCE.sigaction(GUARDED_SIGNALS[i], saved[i], null) != 0) {
+                throw new IllegalStateException("sigaction could not restore the handler of signal " + GUARDED_SIGNALS[i]);
+            }
+        }
+    }
+}

@@ -1,0 +1,465 @@
+package org.spicelearn.bridge;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * A conversation with one libngspice instance about one circuit, owned by the thread that opened it.
+ *
+ * <p>The session enforces the rules of NGSPICE.md: the instance is initialised before any call
+ * (with the JVM's signal handlers restored and a C numeric locale); command lines stay under
+ * {@value #MAX_COMMAND_BYTES} bytes and several commands share a line joined by {@code " ; "};
+ * {@code quit} and {@code exit} are never sent; every analysis is followed by {@code destroy all}
+ * once its values are copied; {@code ngSpice_Command(NULL)} frees command memory every
+ * {@value #COMMANDS_PER_CLEANUP} commands; {@code remcirc} precedes every new circuit; an analysis
+ * without a circuit is refused. Errors that ngspice prints become {@link NgspiceException}s carrying
+ * the command and ngspice's lines. When ngspice calls its exit callback the instance is retired and
+ * the next {@link #loadCircuit} runs on a fresh copy of the library.
+ *
+ * <p>Node voltages come from the SendData callback, copied into Java arrays at once: no JNA type
+ * leaves the bridge.
+ */
+public final class NgspiceSession implements AutoCloseable {
+    /** Longest command line sent (ngspice truncates at 1024 bytes). */
+    public static final int MAX_COMMAND_BYTES = 1000;
+    /** Commands between two {@code ngSpice_Command(NULL)} clean-ups. */
+    public static final int COMMANDS_PER_CLEANUP = 1000;
+
+    private static final Deque<NgspiceInstance> IDLE = new ArrayDeque<>();
+    private static final Pattern FORBIDDEN = Pattern.compile("(^|;)\\s*(quit|exit|bg_\\w*)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DC_EXTERNAL = Pattern.compile(
+            "^(\\s*[vi]\\S*\\s+\\S+\\s+\\S+)\\s+dc\\s+\\S+(\\s+external\\b.*)$", Pattern.CASE_INSENSITIVE);
+
+    private final Path libraryFile;
+    private final Thread owner;
+    private NgspiceInstance instance;
+    private boolean hasCircuit;
+    private boolean transientPaused;
+    private boolean stopRegistered;
+    private TransientLimits limits;
+    private int commandsSinceCleanup;
+    private long commandCalls;
+    private boolean closed;
+
+    private NgspiceSession(Path libraryFile) {
+        this.libraryFile = libraryFile;
+        this.owner = Thread.currentThread();
+        this.instance = acquire(libraryFile);
+    }
+
+    /** Opens a session on the library found by {@link NgspiceLibraryLocator#locate()}. */
+    public static NgspiceSession open() {
+        return new NgspiceSession(NgspiceLibraryLocator.locate());
+    }
+
+    /** Opens a session on the given library file (a private copy of it is loaded). */
+    public static NgspiceSession open(Path libraryFile) {
+        return new NgspiceSession(libraryFile);
+    }
+
+    private static NgspiceInstance acquire(Path libraryFile) {
+        NgspiceInstance reused;
+        synchronized (IDLE) {
+            reused = IDLE.pollFirst();
+        }
+        if (reused != null) {
+            NgspiceInstance.forceCNumericLocale();
+            return reused;
+        }
+        return NgspiceInstance.load(libraryFile);
+    }
+
+    private static void release(NgspiceInstance instance) {
+        synchronized (IDLE) {
+            IDLE.addFirst(instance);
+        }
+    }
+
+    /**
+     * Loads a netlist (the previous circuit is removed first) and declares which node voltages to
+     * read back: {@code nodeNames.get(i)} is the ngspice name of node index {@code i}, index 0 being ground.
+     *
+     * <p>Voltage or current sources written {@code dc <value> external} (which crash ngspice 39.3)
+     * are rewritten without the dc value.
+     *
+     * @throws NgspiceException of kind {@code NETLIST_ERROR} when ngspice does not accept it
+     */
+    public void loadCircuit(List<String> netlistLines, List<String> nodeNames) {
+        checkUsable();
+        if (instance.exited()) {
+            instance = acquire(libraryFile);
+            hasCircuit = false;
+        }
+        if (hasCircuit) {
+            hasCircuit = false;
+            transientPaused = false;
+            stopRegistered = false;
+            run("delete all ; remcirc ; destroy all", false);
+        }
+        List<String> lines = new ArrayList<>(netlistLines.size() + 1);
+        for (String line : netlistLines) {
+            lines.add(DC_EXTERNAL.matcher(line).replaceFirst("$1$2"));
+        }
+        if (lines.isEmpty() || !lines.get(lines.size() - 1).trim().equalsIgnoreCase(".end")) {
+            lines.add(".end");
+        }
+        instance.watchNodes(nodeNames);
+        instance.takeLines();
+        instance.circuit(lines.toArray(new String[0]));
+        count(1);
+        List<String> out = instance.takeLines();
+        NgspiceException failure = classify("load circuit '" + lines.get(0) + "'", out);
+        if (failure != null) {
+            if (failure.kind() != NgspiceException.Kind.EXITED) {
+                run("remcirc", false);
+            }
+            throw failure.kind() == NgspiceException.Kind.COMMAND_ERROR
+                    ? new NgspiceException(NgspiceException.Kind.NETLIST_ERROR, failure.command(), failure.messages())
+                    : failure;
+        }
+        hasCircuit = true;
+    }
+
+    /** Whether a circuit is loaded. */
+    public boolean hasCircuit() {
+        return hasCircuit && !instance.exited();
+    }
+
+    /**
+     * Sends one front-end command line as given (for tools and tests); {@code quit}, {@code exit} and
+     * background-thread commands are refused, and the JVM's signal handlers are restored afterwards
+     * in case the line held an expression.
+     *
+     * @return ngspice's output lines for it
+     */
+    public List<String> command(String line) {
+        checkUsable();
+        if (FORBIDDEN.matcher(line).find()) {
+            throw new NgspiceException(NgspiceException.Kind.REFUSED, line,
+                    List.of("quit, exit and background commands would kill or race the shared library"));
+        }
+        try {
+            return run(line, true);
+        } finally {
+            NgspiceInstance.restoreSignalHandlers();
+        }
+    }
+
+    /**
+     * Sends commands made by the bridge (plain numbers only), packing them into as few lines as the
+     * length limit allows.
+     */
+    void commands(List<String> commands) {
+        checkUsable();
+        StringBuilder line = new StringBuilder();
+        for (String c : commands) {
+            if (line.length() > 0 && line.length() + 3 + c.length() >= MAX_COMMAND_BYTES) {
+                run(line.toString(), true);
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(" ; ");
+            }
+            line.append(c);
+        }
+        if (line.length() > 0) {
+            run(line.toString(), true);
+        }
+    }
+
+    /**
+     * Applies {@code changes} (bridge-made commands such as alters), runs {@code op} and returns
+     * every node voltage by index (index 0 is ground, 0 V); the plot is destroyed afterwards.
+     *
+     * @throws NgspiceException of kind {@code NO_CIRCUIT} when no circuit is loaded, or as ngspice reports
+     */
+    public double[] operatingPoint(List<String> changes) {
+        requireCircuit("op");
+        List<String> all = new ArrayList<>(changes.size() + 3);
+        if (stopRegistered) {
+            all.add("delete all"); // a transient's stop condition would be checked (and fail) during op
+            stopRegistered = false;
+        }
+        all.addAll(changes);
+        all.add("op");
+        all.add("destroy all");
+        transientPaused = false;
+        long before = instance.dataPoints();
+        commands(all);
+        if (instance.dataPoints() == before) {
+            throw new NgspiceException(NgspiceException.Kind.NO_CONVERGENCE, "op", List.of("op produced no data"));
+        }
+        return instance.latestVolts();
+    }
+
+    /**
+     * Starts a transient analysis from the DC operating point under the present values and pauses
+     * at its first time point after 0 (where the state still equals the operating point); returns
+     * every node voltage there. {@link #transientTimeSeconds()} tells the time reached.
+     *
+     * <p>An exact first pause is not possible: ngspice drops breakpoints set before a second
+     * {@code tran} of the same circuit. Every later pause ({@link #transientUntil}) is exact.
+     *
+     * @param changes bridge-made commands (alters) applied before the analysis starts
+     * @param limits  step limits of the analysis
+     */
+    public double[] startTransient(List<String> changes, TransientLimits limits) {
+        requireCircuit("tran");
+        List<String> all = new ArrayList<>(changes.size() + 2);
+        all.add("delete all");
+        all.add("stop when time > 0");
+        all.addAll(changes);
+        transientPaused = false;
+        stopRegistered = true;
+        commands(all);
+        // "tran" and "resume" sharing a line with an alter crash ngspice 39.3: they get their own call
+        run("tran " + number(limits.stepSeconds()) + " " + number(limits.stopSeconds()) + " 0 "
+                + number(limits.maxStepSeconds()), true);
+        if (!(instance.latestTimeSeconds() > 0)) {
+            throw new NgspiceException(NgspiceException.Kind.COMMAND_ERROR, "tran", List.of("the transient did not pause"));
+        }
+        this.limits = limits;
+        transientPaused = true;
+        return instance.latestVolts();
+    }
+
+    /**
+     * Continues the paused transient analysis until exactly {@code pauseSeconds} (breakpoint plus stop
+     * condition, NGSPICE.md) and returns every node voltage there; {@code changes} are applied at the
+     * present pause before continuing, and the run goes on from the state it paused in.
+     *
+     * @param changes      bridge-made commands (alters) applied before running on
+     * @param pauseSeconds absolute simulation time to pause at, after the present time and before the stop time
+     */
+    public double[] transientUntil(List<String> changes, double pauseSeconds) {
+        requireCircuit("resume");
+        if (!transientPaused) {
+            throw new NgspiceException(NgspiceException.Kind.REFUSED, "resume",
+                    List.of("no transient is paused (a resume after the end restarts from t = 0)"));
+        }
+        double now = instance.latestTimeSeconds();
+        if (!(pauseSeconds > now) || !(pauseSeconds < limits.stopSeconds())) {
+            throw new IllegalArgumentException("pause time " + pauseSeconds + " s must lie in (" + now + ", "
+                    + limits.stopSeconds() + ") s");
+        }
+        if (!instance.breakpoint(pauseSeconds)) {
+            throw new NgspiceException(NgspiceException.Kind.COMMAND_ERROR, "ngSpice_SetBkpt(" + number(pauseSeconds) + ")",
+                    List.of("ngspice refused the breakpoint"));
+        }
+        // the breakpoint makes ngspice land on T up to rounding; stopping a hair before T keeps a point at
+        // T - 1 ulp from running one more step
+        double margin = 1e-9 * limits.maxStepSeconds();
+        List<String> all = new ArrayList<>(changes.size() + 2);
+        all.add("delete all");
+        all.add("stop when time > " + number(pauseSeconds - margin));
+        all.addAll(changes);
+        transientPaused = false;
+        commands(all);
+        run("resume", true);
+        double reached = instance.latestTimeSeconds();
+        if (Math.abs(reached - pauseSeconds) > margin) {
+            throw new NgspiceException(NgspiceException.Kind.COMMAND_ERROR, String.join(" ; ", all) + " ; resume",
+                    List.of("transient stopped at " + reached + " s instead of " + number(pauseSeconds) + " s"));
+        }
+        transientPaused = true;
+        return instance.latestVolts();
+    }
+
+    /** The simulation time of the latest transient data point, in seconds. */
+    public double transientTimeSeconds() {
+        return instance.latestTimeSeconds();
+    }
+
+    /** Whether a transient analysis is paused and can be resumed. */
+    public boolean transientPaused() {
+        return transientPaused && !instance.exited();
+    }
+
+    /** Ends a paused transient analysis and frees its plot. */
+    public void endTransient() {
+        if (hasCircuit() && transientPaused) {
+            transientPaused = false;
+            commands(List.of("op", "destroy all"));
+        }
+    }
+
+    /**
+     * Sets the Java function giving the value (volts or amps) of the source declared
+     * {@code <name> <n+> <n-> external} at a simulation time; it is called at every Newton iteration,
+     * at trial times that may go backwards, so it must depend on the time only.
+     */
+    public void externalSource(String name, DoubleUnaryOperator valueAtTime) {
+        checkUsable();
+        instance.externalSource(name, valueAtTime);
+    }
+
+    /** The number of {@code ngSpice_Command} and {@code ngSpice_Circ} calls made by this session. */
+    public long commandCalls() {
+        return commandCalls;
+    }
+
+    /** Whether the current instance has exited (the next {@link #loadCircuit} starts a fresh one). */
+    public boolean instanceExited() {
+        return instance.exited();
+    }
+
+    /** The vector names of the current plot (diagnostics). */
+    public List<String> currentPlotVectors() {
+        checkUsable();
+        return instance.vectorNames(instance.currentPlot());
+    }
+
+    /**
+     * Formats a number the way the bridge sends it: shortest round-trip decimal with a point,
+     * whatever the locale, never an expression.
+     */
+    public static String number(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("ngspice needs a finite number, got " + value);
+        }
+        return Double.toString(value);
+    }
+
+    /** Ends the session; a healthy instance is cleaned and kept for the next session of this JVM. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        checkOwner();
+        closed = true;
+        if (instance.exited()) {
+            return;
+        }
+        try {
+            if (hasCircuit) {
+                instance.command("remcirc");
+            }
+            instance.command("destroy all");
+            instance.command(null);
+            instance.takeLines();
+            instance.watchNodes(List.of("0"));
+            for (String name : List.copyOf(List.<String>of())) {
+                instance.externalSource(name, null);
+            }
+            if (!instance.exited()) {
+                release(instance);
+            }
+        } finally {
+            hasCircuit = false;
+        }
+    }
+
+    private List<String> run(String line, boolean check) {
+        if (line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= MAX_COMMAND_BYTES) {
+            throw new NgspiceException(NgspiceException.Kind.REFUSED, line,
+                    List.of("command longer than " + MAX_COMMAND_BYTES + " bytes would be truncated by ngspice"));
+        }
+        instance.takeLines();
+        instance.command(line);
+        count(1);
+        List<String> out = instance.takeLines();
+        if (instance.exited()) {
+            hasCircuit = false;
+            transientPaused = false;
+            NgspiceInstance.restoreSignalHandlers();
+        }
+        if (check) {
+            NgspiceException failure = classify(line, out);
+            if (failure != null) {
+                throw failure;
+            }
+        }
+        return out;
+    }
+
+    private void count(int calls) {
+        commandCalls += calls;
+        commandsSinceCleanup += calls;
+        if (commandsSinceCleanup >= COMMANDS_PER_CLEANUP && !instance.exited()) {
+            instance.command(null);
+            commandsSinceCleanup = 0;
+        }
+    }
+
+    /** Turns ngspice's lines about a command into an exception, or {@code null} when they report no error. */
+    private NgspiceException classify(String command, List<String> lines) {
+        if (instance.exited()) {
+            return new NgspiceException(NgspiceException.Kind.EXITED, command, errorLines(lines, true));
+        }
+        List<String> errors = errorLines(lines, false);
+        if (errors.isEmpty()) {
+            return null;
+        }
+        String all = String.join("\n", errors).toLowerCase(Locale.ROOT);
+        NgspiceException.Kind kind;
+        if (all.contains("singular matrix")) {
+            kind = NgspiceException.Kind.SINGULAR_MATRIX;
+        } else if (all.contains("timestep too small")) {
+            kind = NgspiceException.Kind.TIMESTEP_TOO_SMALL;
+        } else if (all.contains("doanalyses") || all.contains("iteration limit") || all.contains("stepping failed")
+                || all.contains("simulation(s) aborted")) {
+            kind = NgspiceException.Kind.NO_CONVERGENCE;
+        } else if (all.contains("error on line") || all.contains("circuit not parsed")) {
+            kind = NgspiceException.Kind.NETLIST_ERROR;
+        } else {
+            kind = NgspiceException.Kind.COMMAND_ERROR;
+        }
+        return new NgspiceException(kind, command, errors);
+    }
+
+    private static List<String> errorLines(List<String> lines, boolean all) {
+        boolean error = false;
+        for (String l : lines) {
+            error |= isErrorLine(l.toLowerCase(Locale.ROOT));
+        }
+        List<String> out = new ArrayList<>();
+        if (error || all) {
+            for (String l : lines) {
+                if (all || l.startsWith("stderr")) {
+                    out.add(l.startsWith("stderr ") || l.startsWith("stdout ") ? l.substring(7) : l);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isErrorLine(String lower) {
+        if (!lower.startsWith("stderr") || lower.contains("pause requested") || lower.contains("simulation interrupted")) {
+            return false;
+        }
+        return lower.contains("error") || lower.contains("singular matrix") || lower.contains("timestep too small")
+                || lower.contains("doanalyses") || lower.contains("not parsed") || lower.contains("aborted")
+                || lower.contains("no such command") || lower.contains("no circuit") || lower.contains("exit callback");
+    }
+
+    private void requireCircuit(String analysis) {
+        checkUsable();
+        if (!hasCircuit()) {
+            throw new NgspiceException(NgspiceException.Kind.NO_CIRCUIT, analysis,
+                    List.of(instance.exited() ? "the ngspice instance exited; load the circuit again"
+                            : "no circuit is loaded (an analysis on an empty circuit crashes ngspice)"));
+        }
+    }
+
+    private void checkUsable() {
+        checkOwner();
+        if (closed) {
+            throw new NgspiceException(NgspiceException.Kind.REFUSED, "", List.of("the session is closed"));
+        }
+    }
+
+    private void checkOwner() {
+        if (Thread.currentThread() != owner) {
+            throw new NgspiceException(NgspiceException.Kind.REFUSED, "", List.of("session owned by thread "
+                    + owner.getName() + " used from " + Thread.currentThread().getName()
+                    + " (two threads on one ngspice instance crash it)"));
+        }
+    }
+}
