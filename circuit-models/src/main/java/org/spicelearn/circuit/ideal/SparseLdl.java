@@ -1,0 +1,189 @@
+package org.spicelearn.circuit.ideal;
+
+import org.spicelearn.circuit.SubstrateException;
+
+/**
+ * A sparse {@code L D L^T} factorisation of a symmetric matrix (up-looking, after T. Davis's LDL)
+ * under a minimum-degree ordering; the symbolic part (ordering, elimination tree, column counts)
+ * is computed once from the pattern and reused by every numeric factorisation.
+ *
+ * <p>No pivoting is done, so the matrix must be symmetric with non-zero pivots in the chosen order:
+ * true for the reduced nodal matrices of resistive networks (symmetric positive definite) and for
+ * moderately negative nudges.
+ */
+final class SparseLdl implements LinearFactor {
+    private final int n;
+    private final int[] perm;
+    private final int[] ap;
+    private final int[] ai;
+    private final int[] gather;
+    private final double[] ax;
+    private final int[] lp;
+    private final int[] parent;
+    private final int[] lnz;
+    private final int[] flag;
+    private final int[] pattern;
+    private final int[] li;
+    private final double[] lx;
+    private final double[] d;
+    private final double[] y;
+    private final double[] work;
+
+    /**
+     * Runs the symbolic phase for a structurally symmetric CSR pattern.
+     *
+     * @param n      matrix dimension
+     * @param rowPtr CSR row pointers
+     * @param colIdx CSR column indices
+     */
+    SparseLdl(int n, int[] rowPtr, int[] colIdx) {
+        this.n = n;
+        perm = MinimumDegreeOrdering.order(n, rowPtr, colIdx);
+        int[] pinv = new int[n];
+        for (int k = 0; k < n; k++) {
+            pinv[perm[k]] = k;
+        }
+        ap = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+                int r = pinv[i];
+                int c = pinv[colIdx[p]];
+                if (r <= c) {
+                    ap[c + 1]++;
+                }
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            ap[k + 1] += ap[k];
+        }
+        ai = new int[ap[n]];
+        gather = new int[ap[n]];
+        ax = new double[ap[n]];
+        int[] next = java.util.Arrays.copyOf(ap, n);
+        for (int i = 0; i < n; i++) {
+            for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+                int r = pinv[i];
+                int c = pinv[colIdx[p]];
+                if (r <= c) {
+                    int q = next[c]++;
+                    ai[q] = r;
+                    gather[q] = p;
+                }
+            }
+        }
+        lp = new int[n + 1];
+        parent = new int[n];
+        lnz = new int[n];
+        flag = new int[n];
+        pattern = new int[n];
+        for (int k = 0; k < n; k++) {
+            parent[k] = -1;
+            flag[k] = k;
+            lnz[k] = 0;
+            for (int p = ap[k]; p < ap[k + 1]; p++) {
+                int i = ai[p];
+                if (i < k) {
+                    for (; flag[i] != k; i = parent[i]) {
+                        if (parent[i] == -1) {
+                            parent[i] = k;
+                        }
+                        lnz[i]++;
+                        flag[i] = k;
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            lp[k + 1] = lp[k] + lnz[k];
+        }
+        li = new int[lp[n]];
+        lx = new double[lp[n]];
+        d = new double[n];
+        y = new double[n];
+        work = new double[n];
+    }
+
+    /** The number of off-diagonal entries of {@code L} (the fill included). */
+    int factorNonZeros() {
+        return lp[n];
+    }
+
+    @Override
+    public void factor(double[] csrValues) {
+        for (int q = 0; q < ax.length; q++) {
+            ax[q] = csrValues[gather[q]];
+        }
+        for (int k = 0; k < n; k++) {
+            y[k] = 0;
+            int top = n;
+            flag[k] = k;
+            lnz[k] = 0;
+            for (int p = ap[k]; p < ap[k + 1]; p++) {
+                int i = ai[p];
+                y[i] += ax[p];
+                int len = 0;
+                for (; flag[i] != k; i = parent[i]) {
+                    pattern[len++] = i;
+                    flag[i] = k;
+                }
+                while (len > 0) {
+                    pattern[--top] = pattern[--len];
+                }
+            }
+            double dk = y[k];
+            y[k] = 0;
+            for (; top < n; top++) {
+                int i = pattern[top];
+                double yi = y[i];
+                y[i] = 0;
+                int p2 = lp[i] + lnz[i];
+                for (int p = lp[i]; p < p2; p++) {
+                    y[li[p]] -= lx[p] * yi;
+                }
+                double lki = yi / d[i];
+                dk -= lki * yi;
+                li[p2] = k;
+                lx[p2] = lki;
+                lnz[i]++;
+            }
+            if (dk == 0 || !Double.isFinite(dk)) {
+                throw new SubstrateException("singular nodal matrix at unknown " + perm[k]
+                        + " (a node or group of nodes without a DC path, or a nudge that cancels it)");
+            }
+            d[k] = dk;
+        }
+    }
+
+    @Override
+    public void solve(double[] b, double[] x) {
+        for (int k = 0; k < n; k++) {
+            work[k] = b[perm[k]];
+        }
+        for (int j = 0; j < n; j++) {
+            double wj = work[j];
+            if (wj != 0) {
+                for (int p = lp[j]; p < lp[j + 1]; p++) {
+                    work[li[p]] -= lx[p] * wj;
+                }
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            work[j] /= d[j];
+        }
+        for (int j = n - 1; j >= 0; j--) {
+            double s = work[j];
+            for (int p = lp[j]; p < lp[j + 1]; p++) {
+                s -= lx[p] * work[li[p]];
+            }
+            work[j] = s;
+        }
+        for (int k = 0; k < n; k++) {
+            x[perm[k]] = work[k];
+        }
+    }
+
+    @Override
+    public void solveTransposed(double[] b, double[] x) {
+        solve(b, x);
+    }
+}
