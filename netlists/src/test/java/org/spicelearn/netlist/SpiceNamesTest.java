@@ -1,0 +1,56 @@
+package org.spicelearn.netlist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.spicelearn.netlist.SpiceNames.AuxiliaryRole;
+
+class SpiceNamesTest {
+    @Test
+    void flattenedNamesFollowNgspice() {
+        assertEquals("r.x1.r2", SpiceNames.flattenedElement("x1", "R2"));
+        assertEquals("r.xa.x1.r2", SpiceNames.flattenedElement("xa.x1", "r2"));
+        assertEquals("x1.n2", SpiceNames.flattenedNode("X1", "N2"));
+        assertEquals("v(x1.n2)", SpiceNames.voltageExpression("X1.N2"));
+        assertEquals("v(0)", SpiceNames.voltageExpression("gnd"));
+        assertEquals("i(v1)", SpiceNames.currentExpression("V1"));
+        assertEquals("v1#branch", SpiceNames.branchVectorName("V1"));
+        assertEquals("x1.mid", SpiceNames.nodeVectorName("X1.Mid"));
+        assertEquals("alter r.x1.r2 = 1.0e-4", SpiceNames.alterCommand("R.X1.R2", 1e-4));
+    }
+
+    @Test
+    void auxiliaryNamesAreReservedAndValid() {
+        String v = SpiceNames.auxiliaryElement('V', AuxiliaryRole.CLAMP, 3);
+        assertEquals("v__sl_clamp3", v);
+        assertEquals("g__sl_nudge0", SpiceNames.auxiliaryElement('g', AuxiliaryRole.NUDGE, 0));
+        assertEquals("__sl_nudge7", SpiceNames.auxiliaryNode(AuxiliaryRole.NUDGE, 7));
+        assertTrue(SpiceNames.isReserved(v));
+        assertTrue(SpiceNames.isValid(v));
+        assertTrue(SpiceNames.isValid(SpiceNames.auxiliaryNode(AuxiliaryRole.INPUT, 0)));
+        assertFalse(SpiceNames.isReserved("r_sl_1"));
+        assertThrows(IllegalArgumentException.class, () -> SpiceNames.auxiliaryNode(AuxiliaryRole.CLAMP, -1));
+    }
+
+    @Test
+    void validNamesExcludeWhatNgspiceCommandsMisread() {
+        for (String ok : new String[] {"r1", "x1.n2", "net_3", "a:b", "n-5", "n/6", "n+7", "0"}) {
+            assertTrue(SpiceNames.isValid(ok), ok);
+        }
+        for (String bad : new String[] {"", "R1", "a b", "n<4>", "n[3]", "n!8", "v1#branch", "a=b", "a;b", "f(x)", "-n", "+n", "a*b", "{x}", "a\nb"}) {
+            assertFalse(SpiceNames.isValid(bad), bad);
+        }
+    }
+
+    @Test
+    void numbersAreExactAndFinite() {
+        assertEquals("1000.0", SpiceNames.number(1000));
+        assertEquals("1.0e-4", SpiceNames.number(1e-4));
+        assertEquals("-2.5", SpiceNames.number(-2.5));
+        assertThrows(IllegalArgumentException.class, () -> SpiceNames.number(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> SpiceNames.number(Double.POSITIVE_INFINITY));
+    }
+}
