@@ -248,6 +248,11 @@ final class NgspiceInstance {
         }
     }
 
+    /** Forgets every external-source function. */
+    void clearExternalSources() {
+        externalSources.clear();
+    }
+
     private int onInitData(Pointer vecInfoAll, int id, Pointer user) {
         int count = vecInfoAll.getInt(SharedSpice.VECINFOALL_COUNT_OFFSET);
         Pointer vecs = vecInfoAll.getPointer(SharedSpice.VECINFOALL_VECS_OFFSET);

@@ -48,6 +48,11 @@ public final class NgspiceLibraryLocator {
      * @throws NgspiceNotFoundException listing every place tried, when none holds a readable file
      */
     static Path locate(Properties properties, Map<String, String> environment) {
+        return locate(properties, environment, SYSTEM_DIRS);
+    }
+
+    /** Finds the library from the given settings, searching {@code systemDirs} for the system names. */
+    static Path locate(Properties properties, Map<String, String> environment, List<String> systemDirs) {
         List<String> tried = new ArrayList<>();
         String property = properties.getProperty(LIBRARY_PROPERTY);
         if (property != null && !property.isBlank()) {
@@ -76,7 +81,7 @@ public final class NgspiceLibraryLocator {
                 }
             }
         }
-        dirs.addAll(SYSTEM_DIRS);
+        dirs.addAll(systemDirs);
         for (String dir : dirs) {
             for (String name : SYSTEM_NAMES) {
                 Path p = check(Path.of(dir, name), "system name", tried);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import java.util.regex.Pattern;
+import org.spicelearn.netlist.SpiceNames;
 
 /**
  * A conversation with one libngspice instance about one circuit, owned by the thread that opened it.
@@ -79,6 +80,28 @@ public final class NgspiceSession implements AutoCloseable {
         synchronized (IDLE) {
             IDLE.addFirst(instance);
         }
+    }
+
+    /**
+     * Loads and initialises library instances ahead of time, so that sessions opened later (for
+     * example by parallel workers) reuse them. ngspice's init swaps the process's SIGSEGV handler for
+     * its duration; preparing instances before other threads run Java code keeps that window away
+     * from them.
+     *
+     * @param count how many idle instances should be ready
+     */
+    public static void prepareInstances(int count) {
+        Path file = NgspiceLibraryLocator.locate();
+        synchronized (IDLE) {
+            while (IDLE.size() < count) {
+                IDLE.addLast(NgspiceInstance.load(file));
+            }
+        }
+    }
+
+    /** The instance underneath (for tests that provoke its failure modes). */
+    NgspiceInstance instance() {
+        return instance;
     }
 
     /**
@@ -158,7 +181,9 @@ public final class NgspiceSession implements AutoCloseable {
     void commands(List<String> commands) {
         checkUsable();
         StringBuilder line = new StringBuilder();
+        boolean minus = false;
         for (String c : commands) {
+            minus |= c.indexOf('-') >= 0;
             if (line.length() > 0 && line.length() + 3 + c.length() >= MAX_COMMAND_BYTES) {
                 run(line.toString(), true);
                 line.setLength(0);
@@ -168,8 +193,15 @@ public final class NgspiceSession implements AutoCloseable {
             }
             line.append(c);
         }
-        if (line.length() > 0) {
-            run(line.toString(), true);
+        try {
+            if (line.length() > 0) {
+                run(line.toString(), true);
+            }
+        } finally {
+            if (minus) {
+                // ngspice's front end parses a leading minus as an operator, which resets SIGILL (NGSPICE.md)
+                NgspiceInstance.restoreSignalHandlers();
+            }
         }
     }
 
@@ -219,8 +251,8 @@ public final class NgspiceSession implements AutoCloseable {
         stopRegistered = true;
         commands(all);
         // "tran" and "resume" sharing a line with an alter crash ngspice 39.3: they get their own call
-        run("tran " + number(limits.stepSeconds()) + " " + number(limits.stopSeconds()) + " 0 "
-                + number(limits.maxStepSeconds()), true);
+        run("tran " + SpiceNames.number(limits.stepSeconds()) + " " + SpiceNames.number(limits.stopSeconds()) + " 0 "
+                + SpiceNames.number(limits.maxStepSeconds()), true);
         if (!(instance.latestTimeSeconds() > 0)) {
             throw new NgspiceException(NgspiceException.Kind.COMMAND_ERROR, "tran", List.of("the transient did not pause"));
         }
@@ -249,7 +281,7 @@ public final class NgspiceSession implements AutoCloseable {
                     + limits.stopSeconds() + ") s");
         }
         if (!instance.breakpoint(pauseSeconds)) {
-            throw new NgspiceException(NgspiceException.Kind.COMMAND_ERROR, "ngSpice_SetBkpt(" + number(pauseSeconds) + ")",
+            throw new NgspiceException(NgspiceException.Kind.COMMAND_ERROR, "ngSpice_SetBkpt(" + SpiceNames.number(pauseSeconds) + ")",
                     List.of("ngspice refused the breakpoint"));
         }
         // the breakpoint makes ngspice land on T up to rounding; stopping a hair before T keeps a point at
@@ -257,7 +289,7 @@ public final class NgspiceSession implements AutoCloseable {
         double margin = 1e-9 * limits.maxStepSeconds();
         List<String> all = new ArrayList<>(changes.size() + 2);
         all.add("delete all");
-        all.add("stop when time > " + number(pauseSeconds - margin));
+        all.add("stop when time > " + SpiceNames.number(pauseSeconds - margin));
         all.addAll(changes);
         transientPaused = false;
         commands(all);
@@ -265,7 +297,7 @@ public final class NgspiceSession implements AutoCloseable {
         double reached = instance.latestTimeSeconds();
         if (Math.abs(reached - pauseSeconds) > margin) {
             throw new NgspiceException(NgspiceException.Kind.COMMAND_ERROR, String.join(" ; ", all) + " ; resume",
-                    List.of("transient stopped at " + reached + " s instead of " + number(pauseSeconds) + " s"));
+                    List.of("transient stopped at " + reached + " s instead of " + SpiceNames.number(pauseSeconds) + " s"));
         }
         transientPaused = true;
         return instance.latestVolts();
@@ -315,17 +347,6 @@ public final class NgspiceSession implements AutoCloseable {
         return instance.vectorNames(instance.currentPlot());
     }
 
-    /**
-     * Formats a number the way the bridge sends it: shortest round-trip decimal with a point,
-     * whatever the locale, never an expression.
-     */
-    public static String number(double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("ngspice needs a finite number, got " + value);
-        }
-        return Double.toString(value);
-    }
-
     /** Ends the session; a healthy instance is cleaned and kept for the next session of this JVM. */
     @Override
     public void close() {
@@ -345,9 +366,7 @@ public final class NgspiceSession implements AutoCloseable {
             instance.command(null);
             instance.takeLines();
             instance.watchNodes(List.of("0"));
-            for (String name : List.copyOf(List.<String>of())) {
-                instance.externalSource(name, null);
-            }
+            instance.clearExternalSources();
             if (!instance.exited()) {
                 release(instance);
             }

@@ -1,0 +1,391 @@
+package org.spicelearn.bridge;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.spicelearn.circuit.BoundaryConditions;
+import org.spicelearn.circuit.Circuit;
+import org.spicelearn.circuit.ConductanceBounds;
+import org.spicelearn.circuit.Conductances;
+import org.spicelearn.circuit.IntegrationMethod;
+import org.spicelearn.circuit.NodeVoltages;
+import org.spicelearn.circuit.OutputBoundary;
+import org.spicelearn.circuit.Resistor;
+import org.spicelearn.circuit.Substrate;
+import org.spicelearn.circuit.SubstrateException;
+import org.spicelearn.circuit.TransientSettings;
+import org.spicelearn.circuit.VoltageSource;
+import org.spicelearn.circuit.Waveform;
+import org.spicelearn.netlist.NetlistWriter;
+import org.spicelearn.netlist.NetworkRoles;
+import org.spicelearn.netlist.SpiceNames;
+import org.spicelearn.netlist.SpiceNames.AuxiliaryRole;
+
+/**
+ * A {@link Substrate} realised by ngspice through its shared library: the circuit is loaded once,
+ * boundary conditions and conductance changes are applied with {@code alter} between solver steps,
+ * and {@link #settle()} runs {@code op} (DC) while {@link #advance(double)} pauses a running
+ * {@code tran} exactly at the requested times.
+ *
+ * <p>Auxiliary elements (reserved names of {@link SpiceNames}) are added, by a reload, the first
+ * time an output node gets a nudge or a clamp; for output node {@code o} number {@code k}:
+ * <ul>
+ *   <li>nudge: a target source {@code v__sl_nudgeK __sl_nudgeK 0 dc y} and a VCCS
+ *       {@code g__sl_nudgeK 0 o __sl_nudgeK o beta}, which pushes {@code beta * (y - V_o)} amps into
+ *       {@code o} for either sign of beta, and exactly nothing when its gain is 0 (free phase);</li>
+ *   <li>clamp: a source {@code v__sl_clampK __sl_clampK 0 dc v} in series with a switch resistor
+ *       {@code r__sl_clampK o __sl_clampK R}, altered between {@value #CLAMP_ON_OHMS} ohm (clamped:
+ *       the node misses the clamp voltage by {@code R * I}, about 1e-15 V at milliamps) and
+ *       {@value #CLAMP_OFF_OHMS} ohm (open: a leak of 1e-15 S, below 1e-12 relative at the
+ *       conductances of the library networks).</li>
+ * </ul>
+ * Inputs are {@code alter}ed voltage sources. Conductance changes are batched {@code alter}s, or a
+ * reload of the whole circuit when more than {@link #RELOAD_FRACTION} of the resistors change (the
+ * measured crossover, see {@code spicelearn bench ngspice}); while a transient is paused they are
+ * always altered so that it resumes from the same state.
+ *
+ * <p>Transient (with {@link TransientSettings}): ngspice keeps its adaptive step but never exceeds the
+ * settings' step ({@code tmax}); trapezoidal uses {@code method=trap}, backward Euler
+ * {@code method=gear maxord=1}. {@link #settle()} starts the analysis and pauses it at its first time
+ * point (where the state is still the DC equilibrium); simulation times are reported relative to it.
+ *
+ * <p>One owner thread (the constructing one). A ControlledExit of ngspice retires its library
+ * instance; the next {@code settle} or {@code advance} reloads the circuit, with its present
+ * conductances, into a fresh copy of the library (a paused transient is lost and restarts from the
+ * DC equilibrium).
+ */
+public final class NgspiceSubstrate implements Substrate {
+    /** Resistance of a closed clamp switch, in ohms. */
+    public static final double CLAMP_ON_OHMS = 1e-12;
+    /** Resistance of an open clamp switch, in ohms. */
+    public static final double CLAMP_OFF_OHMS = 1e20;
+    /** Above this fraction of changed trainable resistors a DC substrate reloads instead of altering. */
+    public static final double RELOAD_FRACTION = 0.5;
+    /** Length of a transient analysis in steps; pauses beyond it restart the analysis from the state. */
+    private static final double TRANSIENT_STOP_STEPS = 1e9;
+
+    private final Circuit circuit;
+    private final TransientSettings settings;
+    private final NgspiceSession session;
+    private final List<Resistor> trainables;
+    private final ConductanceBounds[] bounds;
+    private final double[] siemens;
+    private final Map<String, Double> sourceVolts = new HashMap<>();
+    private final List<String> pending = new ArrayList<>();
+    private final Map<Integer, Integer> auxIndexByNode = new HashMap<>();
+    private double[] auxBeta = new double[0];
+    private double[] auxTarget = new double[0];
+    private double[] auxClampVolts = new double[0];
+    private boolean[] auxClamped = new boolean[0];
+    private boolean clampElements;
+    private BoundaryConditions boundary = BoundaryConditions.free();
+    private boolean transientRunning;
+    private double transientOriginSeconds;
+    private boolean closed;
+
+    /** A DC-only substrate ({@link #advance(double)} is unsupported) on the library found by the locator. */
+    public NgspiceSubstrate(Circuit circuit) {
+        this(circuit, null);
+    }
+
+    /**
+     * A substrate that can also advance in time.
+     *
+     * @param circuit  the circuit (written by {@link NetlistWriter})
+     * @param settings integration rule and largest step, or {@code null} for DC only
+     * @throws NgspiceException when the library is missing or ngspice rejects the netlist
+     */
+    public NgspiceSubstrate(Circuit circuit, TransientSettings settings) {
+        this.circuit = Objects.requireNonNull(circuit, "circuit");
+        this.settings = settings;
+        this.trainables = circuit.trainables();
+        this.bounds = new ConductanceBounds[trainables.size()];
+        this.siemens = new double[trainables.size()];
+        for (int t = 0; t < bounds.length; t++) {
+            bounds[t] = trainables.get(t).bounds();
+            siemens[t] = trainables.get(t).siemens();
+        }
+        for (VoltageSource v : circuit.elements(VoltageSource.class)) {
+            sourceVolts.put(v.name(), v.dcVolts());
+        }
+        this.session = NgspiceSession.open();
+        try {
+            reload();
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Circuit circuit() {
+        return circuit;
+    }
+
+    @Override
+    public Conductances conductances() {
+        return Conductances.of(siemens);
+    }
+
+    /** The session underneath (for benchmarks that time its parts). */
+    NgspiceSession session() {
+        return session;
+    }
+
+    @Override
+    public void setBoundary(BoundaryConditions conditions) {
+        checkOpen();
+        Objects.requireNonNull(conditions, "conditions");
+        for (String name : conditions.sourceVolts().keySet()) {
+            if (!sourceVolts.containsKey(name)) {
+                throw new IllegalArgumentException("no voltage source named " + name + " in circuit " + circuit.title());
+            }
+            Double value = conditions.sourceVolts().get(name);
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("source " + name + " value must be finite, got " + value);
+            }
+        }
+        OutputBoundary out = conditions.output();
+        int[] nodes = out instanceof OutputBoundary.Nudge n ? n.nodes() : out instanceof OutputBoundary.Clamp c ? c.nodes()
+                : new int[0];
+        for (int node : nodes) {
+            if (node <= 0 || node >= circuit.nodeCount()) {
+                throw new IllegalArgumentException("output node index " + node + " is ground or does not exist");
+            }
+        }
+        boolean needReload = false;
+        for (int node : nodes) {
+            needReload |= !auxIndexByNode.containsKey(node);
+        }
+        needReload |= out instanceof OutputBoundary.Clamp && !clampElements;
+        if (needReload && transientRunning) {
+            throw new SubstrateException("a new nudge or clamp node cannot be added while a transient runs; settle first "
+                    + "or give the same output nodes from the start");
+        }
+        // inputs: sources not named go back to their netlist value
+        for (VoltageSource v : circuit.elements(VoltageSource.class)) {
+            double value = conditions.sourceVolts().getOrDefault(v.name(), v.dcVolts());
+            if (Double.compare(value, sourceVolts.get(v.name())) != 0) {
+                sourceVolts.put(v.name(), value);
+                pending.add(SpiceNames.alterCommand(v.name(), value));
+            }
+        }
+        boundary = conditions;
+        if (needReload) {
+            for (int node : nodes) {
+                auxIndexByNode.putIfAbsent(node, auxIndexByNode.size());
+            }
+            clampElements |= out instanceof OutputBoundary.Clamp;
+            int k = auxIndexByNode.size();
+            auxBeta = Arrays.copyOf(auxBeta, k);
+            auxTarget = Arrays.copyOf(auxTarget, k);
+            auxClampVolts = Arrays.copyOf(auxClampVolts, k);
+            auxClamped = Arrays.copyOf(auxClamped, k);
+            applyOutput(out, false);
+            reload();
+        } else {
+            applyOutput(out, true);
+        }
+    }
+
+    /** Updates the auxiliary values for an output boundary; queues alters when {@code alter} is set. */
+    private void applyOutput(OutputBoundary out, boolean alter) {
+        int k = auxBeta.length;
+        double[] beta = new double[k];
+        double[] target = auxTarget.clone();
+        double[] clampVolts = auxClampVolts.clone();
+        boolean[] clamped = new boolean[k];
+        if (out instanceof OutputBoundary.Nudge n) {
+            int[] nodes = n.nodes();
+            double[] y = n.targetVolts();
+            for (int i = 0; i < nodes.length; i++) {
+                int a = auxIndexByNode.get(nodes[i]);
+                beta[a] = n.betaSiemens();
+                target[a] = y[i];
+            }
+        } else if (out instanceof OutputBoundary.Clamp c) {
+            int[] nodes = c.nodes();
+            double[] v = c.volts();
+            for (int i = 0; i < nodes.length; i++) {
+                int a = auxIndexByNode.get(nodes[i]);
+                clamped[a] = true;
+                clampVolts[a] = v[i];
+            }
+        }
+        for (int a = 0; a < k; a++) {
+            if (alter) {
+                if (Double.compare(beta[a], auxBeta[a]) != 0) {
+                    // a VCCS has no default parameter: its gain is named
+                    pending.add("alter " + SpiceNames.auxiliaryElement('g', AuxiliaryRole.NUDGE, a) + " gain = "
+                            + SpiceNames.number(beta[a]));
+                }
+                if (Double.compare(target[a], auxTarget[a]) != 0) {
+                    pending.add(SpiceNames.alterCommand(SpiceNames.auxiliaryElement('v', AuxiliaryRole.NUDGE, a), target[a]));
+                }
+                if (clampElements && Double.compare(clampVolts[a], auxClampVolts[a]) != 0) {
+                    pending.add(SpiceNames.alterCommand(SpiceNames.auxiliaryElement('v', AuxiliaryRole.CLAMP, a),
+                            clampVolts[a]));
+                }
+                if (clampElements && clamped[a] != auxClamped[a]) {
+                    pending.add(SpiceNames.alterCommand(SpiceNames.auxiliaryElement('r', AuxiliaryRole.CLAMP, a),
+                            clamped[a] ? CLAMP_ON_OHMS : CLAMP_OFF_OHMS));
+                }
+            }
+        }
+        auxBeta = beta;
+        auxTarget = target;
+        auxClampVolts = clampVolts;
+        auxClamped = clamped;
+    }
+
+    @Override
+    public NodeVoltages settle() {
+        checkOpen();
+        ensureLoaded();
+        List<String> changes = takePending();
+        if (settings == null) {
+            return NodeVoltages.of(session.operatingPoint(changes), 0);
+        }
+        double[] volts = session.startTransient(changes, limits());
+        transientOriginSeconds = session.transientTimeSeconds();
+        transientRunning = true;
+        return NodeVoltages.of(volts, 0);
+    }
+
+    @Override
+    public NodeVoltages advance(double durationSeconds) {
+        checkOpen();
+        if (settings == null) {
+            throw new UnsupportedOperationException(
+                    "this NgspiceSubstrate was built without TransientSettings; use NgspiceSubstrate(circuit, settings)");
+        }
+        if (!(durationSeconds > 0) || Double.isInfinite(durationSeconds)) {
+            throw new IllegalArgumentException("duration must be positive and finite, got " + durationSeconds + " s");
+        }
+        if (!transientRunning || !session.transientPaused()) {
+            settle();
+        }
+        double now = session.transientTimeSeconds();
+        double target = now + durationSeconds;
+        double[] volts = session.transientUntil(takePending(), target);
+        return NodeVoltages.of(volts, target - transientOriginSeconds);
+    }
+
+    @Override
+    public Conductances adjust(Conductances requestedDeltas) {
+        checkOpen();
+        if (requestedDeltas.size() != bounds.length) {
+            throw new IllegalArgumentException("expected " + bounds.length + " conductance changes, got "
+                    + requestedDeltas.size());
+        }
+        double[] applied = new double[bounds.length];
+        double[] next = siemens.clone();
+        int changed = 0;
+        for (int t = 0; t < bounds.length; t++) {
+            double requested = siemens[t] + requestedDeltas.siemens(t);
+            if (Double.isNaN(requested)) {
+                throw new IllegalArgumentException("conductance change " + t + " is NaN");
+            }
+            next[t] = bounds[t].clip(requested);
+            applied[t] = next[t] - siemens[t];
+            if (Double.compare(next[t], siemens[t]) != 0) {
+                changed++;
+            }
+        }
+        if (changed == 0) {
+            return Conductances.of(applied);
+        }
+        boolean reload = !transientRunning && changed > RELOAD_FRACTION * bounds.length && bounds.length > 0;
+        for (int t = 0; t < bounds.length; t++) {
+            if (!reload && Double.compare(next[t], siemens[t]) != 0) {
+                pending.add(SpiceNames.alterCommand(trainables.get(t).name(), 1.0 / next[t]));
+            }
+            siemens[t] = next[t];
+        }
+        if (reload) {
+            reload();
+        }
+        return Conductances.of(applied);
+    }
+
+    /** Writes the netlist with the present conductances, inputs and auxiliary elements and loads it. */
+    private void reload() {
+        Circuit present = bounds.length == 0 ? circuit : circuit.withConductances(Conductances.of(siemens));
+        for (VoltageSource v : present.elements(VoltageSource.class)) {
+            double value = sourceVolts.get(v.name());
+            if (Double.compare(value, v.dcVolts()) != 0) {
+                present = present.withElement(v.withDcVolts(value));
+            }
+        }
+        List<String> extra = new ArrayList<>();
+        for (Map.Entry<Integer, Integer> e : auxIndexByNode.entrySet()) {
+            int a = e.getValue();
+            String node = circuit.nodeName(e.getKey());
+            String target = SpiceNames.auxiliaryNode(AuxiliaryRole.NUDGE, a);
+            extra.add(SpiceNames.auxiliaryElement('v', AuxiliaryRole.NUDGE, a) + " " + target + " 0 dc "
+                    + SpiceNames.number(auxTarget[a]));
+            extra.add(SpiceNames.auxiliaryElement('g', AuxiliaryRole.NUDGE, a) + " 0 " + node + " " + target + " " + node
+                    + " " + SpiceNames.number(auxBeta[a]));
+            if (clampElements) {
+                String clampNode = SpiceNames.auxiliaryNode(AuxiliaryRole.CLAMP, a);
+                extra.add(SpiceNames.auxiliaryElement('v', AuxiliaryRole.CLAMP, a) + " " + clampNode + " 0 dc "
+                        + SpiceNames.number(auxClampVolts[a]));
+                extra.add(SpiceNames.auxiliaryElement('r', AuxiliaryRole.CLAMP, a) + " " + node + " " + clampNode + " "
+                        + SpiceNames.number(auxClamped[a] ? CLAMP_ON_OHMS : CLAMP_OFF_OHMS));
+            }
+        }
+        if (settings != null) {
+            extra.add(settings.method() == IntegrationMethod.BACKWARD_EULER ? ".options method=gear maxord=1"
+                    : ".options method=trap");
+        }
+        List<String> lines;
+        try {
+            lines = NetlistWriter.lines(present, NetworkRoles.NONE, extra);
+        } catch (IllegalArgumentException e) {
+            throw new SubstrateException("circuit " + circuit.title() + " cannot be written for ngspice: " + e.getMessage(), e);
+        }
+        pending.clear();
+        transientRunning = false;
+        session.loadCircuit(lines, circuit.nodeNames());
+    }
+
+    private void ensureLoaded() {
+        if (!session.hasCircuit()) {
+            reload();
+        }
+    }
+
+    private List<String> takePending() {
+        List<String> out = List.copyOf(pending);
+        pending.clear();
+        return out;
+    }
+
+    private TransientLimits limits() {
+        double step = settings.stepSeconds();
+        for (VoltageSource v : circuit.elements(VoltageSource.class)) {
+            if (!(v.waveform() instanceof Waveform.Dc) && Double.compare(sourceVolts.get(v.name()), v.dcVolts()) != 0) {
+                throw new SubstrateException("source " + v.name() + " has a time-varying waveform; ngspice cannot "
+                        + "override it with a constant input during a transient");
+            }
+        }
+        return new TransientLimits(step, step, step * TRANSIENT_STOP_STEPS);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the substrate is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            session.close();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.spicelearn.bridge;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The gate of every test tagged "ngspice": passes when libngspice can be found; otherwise fails when
+ * the environment variable {@code CI} is {@code true} (a missing library must break the build there)
+ * and skips elsewhere.
+ */
+final class NgspiceRequired {
+    private NgspiceRequired() {
+    }
+
+    /** Fails (under CI=true) or skips the calling test when libngspice is missing. */
+    static void check() {
+        try {
+            NgspiceLibraryLocator.locate();
+        } catch (NgspiceNotFoundException e) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("CI=true and " + e.getMessage());
+            }
+            Assumptions.abort(e.getMessage());
+        }
+    }
+}
