@@ -60,6 +60,7 @@ public final class NetlistParser {
     private static final Set<String> KEPT_DIRECTIVES = Set.of(".op", ".dc", ".ac", ".tran", ".noise", ".tf", ".sens",
             ".disto", ".pz", ".save", ".print", ".plot", ".probe", ".meas", ".measure", ".four", ".ic", ".nodeset",
             ".width", ".title", ".options", ".option", ".opt", ".temp", ".csparam", ".func");
+    private static final Set<String> NONLINEAR_FORMS = Set.of("value", "vol", "cur", "poly", "table", "laplace", "freq");
     private static final Map<Character, String> UNSUPPORTED = Map.ofEntries(
             Map.entry('l', "inductor"), Map.entry('k', "coupled inductors"), Map.entry('q', "bipolar transistor"),
             Map.entry('m', "MOSFET"), Map.entry('j', "JFET"), Map.entry('z', "MESFET"), Map.entry('s', "voltage switch"),
@@ -549,6 +550,9 @@ public final class NetlistParser {
                     : "element " + local + ": " + kind + " (letter '" + letter + "') is not supported by spicelearn");
         }
         int nodeCount = letter == 'e' || letter == 'g' ? 4 : 2;
+        if (nodeCount == 4 && t.size() > 3 && NONLINEAR_FORMS.contains(t.get(3))) {
+            throw new LineError(linearOnly(letter, local) + " ('" + t.get(3) + "' is not; use a B source)");
+        }
         if (t.size() < nodeCount + 1) {
             throw new LineError("element " + local + " needs " + nodeCount + " nodes");
         }
@@ -682,14 +686,17 @@ public final class NetlistParser {
             throws LineError {
         if (args.positional.size() != 1 || !args.named.isEmpty()) {
             String form = args.all.isEmpty() ? "" : args.all.get(0);
-            throw new LineError("element " + name + ": only the linear form '" + letter
-                    + "NAME OUT+ OUT- CTRL+ CTRL- GAIN' is supported"
-                    + (form.matches("value|vol|cur|poly|table|laplace|freq") ? " ('" + form + "' is not; use a B source)" : ""));
+            throw new LineError(linearOnly(letter, name)
+                    + (NONLINEAR_FORMS.contains(form) ? " ('" + form + "' is not; use a B source)" : ""));
         }
         double gain = value(args.positional.get(0), scope);
         return letter == 'e'
                 ? new Vcvs(name, nodes[0], nodes[1], nodes[2], nodes[3], gain)
                 : new Vccs(name, nodes[0], nodes[1], nodes[2], nodes[3], gain);
+    }
+
+    private static String linearOnly(char letter, String name) {
+        return "element " + name + ": only the linear form '" + letter + "NAME OUT+ OUT- CTRL+ CTRL- GAIN' is supported";
     }
 
     private Element source(Card card, char letter, String name, int[] nodes, List<String> rest, Map<String, Double> scope)
@@ -823,7 +830,10 @@ public final class NetlistParser {
         if (w.length < 4) {
             throw new LineError("behavioural source " + w[0] + " needs two nodes and V=... or I=...");
         }
-        String expression = w[3].strip().replaceFirst("^([iv])\\s*=\\s*", "$1=");
+        String expression = w[3].strip().replaceAll("\\s+", " ").replaceFirst("^([iv]) ?= ?", "$1=");
+        if (expression.chars().anyMatch(ch -> ch > '~' || ch == '$')) {
+            throw new LineError("behavioural source " + w[0] + ": its expression holds '$' or a non-ASCII character");
+        }
         if (!expression.startsWith("i=") && !expression.startsWith("v=")) {
             throw new LineError("behavioural source " + w[0] + " needs V=expression or I=expression");
         }

@@ -321,7 +321,7 @@ public final class NetlistWriter {
 
     /** A role value (column, label, data set name): one word with no characters a comment line could not hold. */
     private static String checkWord(String word) {
-        if (word.isEmpty() || word.chars().anyMatch(ch -> ch <= ' ' || ch > '~' || ch == '=')) {
+        if (!NetworkRoles.isWord(word)) {
             throw new IllegalArgumentException("role value '" + word + "' must be one printable word without '='");
         }
         return word;

@@ -72,7 +72,7 @@ public record NetworkRoles(List<Trainable> trainables, List<Input> inputs, List<
         /** Validates. */
         public Input {
             source = SpiceNames.canonical(Objects.requireNonNull(source, "source"));
-            Objects.requireNonNull(column, "column");
+            requireWord("column", column);
             if (!Double.isFinite(scaleVoltsPerUnit) || !Double.isFinite(offsetVolts)) {
                 throw new IllegalArgumentException("input " + source + " needs a finite scale and offset");
             }
@@ -99,7 +99,7 @@ public record NetworkRoles(List<Trainable> trainables, List<Input> inputs, List<
         public Output {
             node = SpiceNames.canonicalNode(Objects.requireNonNull(node, "node"));
             Objects.requireNonNull(kind, "kind");
-            Objects.requireNonNull(label, "label");
+            requireWord("label", label);
         }
     }
 
@@ -121,7 +121,23 @@ public record NetworkRoles(List<Trainable> trainables, List<Input> inputs, List<
         /** Validates. */
         public Task {
             Objects.requireNonNull(kind, "kind");
-            Objects.requireNonNull(dataset, "dataset");
+            if (!Objects.requireNonNull(dataset, "dataset").isEmpty()) {
+                requireWord("dataset", dataset);
+            }
+        }
+    }
+
+    /**
+     * Whether {@code text} can be a role value (column, class label, data set name): one word of
+     * printable ASCII without {@code =}, so that a comment line holds it unchanged.
+     */
+    public static boolean isWord(String text) {
+        return text != null && !text.isEmpty() && text.chars().allMatch(ch -> ch > ' ' && ch <= '~' && ch != '=');
+    }
+
+    private static void requireWord(String what, String text) {
+        if (!isWord(text)) {
+            throw new IllegalArgumentException(what + " '" + text + "' must be one word of printable ASCII without '='");
         }
     }
 
