@@ -38,9 +38,9 @@ import org.spicelearn.netlist.SpiceNames.AuxiliaryRole;
  *       {@code o} for either sign of beta, and exactly nothing when its gain is 0 (free phase);</li>
  *   <li>clamp: a source {@code v__sl_clampK __sl_clampK 0 dc v} in series with a switch resistor
  *       {@code r__sl_clampK o __sl_clampK R}, altered between {@value #CLAMP_ON_OHMS} ohm (clamped:
- *       the node misses the clamp voltage by {@code R * I}, about 1e-15 V at milliamps) and
- *       {@value #CLAMP_OFF_OHMS} ohm (open: a leak of 1e-15 S, below 1e-12 relative at the
- *       conductances of the library networks).</li>
+ *       the node misses the clamp voltage by {@code R * I}, about 1e-15 V at milliamps; measured
+ *       2e-15 V) and {@value #CLAMP_OFF_OHMS} ohm (open: a leak of 1e-20 S, which moves a node held
+ *       by 1e-6 S or more by less than 1e-14 of the voltage across the switch).</li>
  * </ul>
  * Inputs are {@code alter}ed voltage sources. Conductance changes are batched {@code alter}s, or a
  * reload of the whole circuit when more than {@link #RELOAD_FRACTION} of the resistors change (the

@@ -1,0 +1,292 @@
+package org.spicelearn.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.spicelearn.circuit.BoundaryConditions;
+import org.spicelearn.circuit.Capacitor;
+import org.spicelearn.circuit.Circuit;
+import org.spicelearn.circuit.ConductanceBounds;
+import org.spicelearn.circuit.Conductances;
+import org.spicelearn.circuit.IntegrationMethod;
+import org.spicelearn.circuit.NodeVoltages;
+import org.spicelearn.circuit.OutputBoundary;
+import org.spicelearn.circuit.Resistor;
+import org.spicelearn.circuit.Substrate;
+import org.spicelearn.circuit.TransientSettings;
+import org.spicelearn.circuit.VoltageSource;
+import org.spicelearn.circuit.generate.DisorderedNetworkGenerator;
+import org.spicelearn.circuit.generate.DisorderedNetworkSpec;
+import org.spicelearn.circuit.generate.LayeredNetworkGenerator;
+import org.spicelearn.circuit.generate.LayeredNetworkSpec;
+import org.spicelearn.circuit.generate.Networks;
+import org.spicelearn.circuit.ideal.IdealSubstrate;
+
+/** NgspiceSubstrate against IdealSubstrate: random and library networks, diodes, updates, transients, recovery, parallel work. */
+@Tag("ngspice")
+class NgspiceSubstrateTest {
+    @BeforeAll
+    static void needsNgspice() {
+        NgspiceRequired.check();
+    }
+
+    /** Random inputs in [-1, 1] V for every source named vin*. */
+    private static Map<String, Double> inputs(Circuit c, SplittableRandom random) {
+        Map<String, Double> m = new java.util.HashMap<>();
+        for (VoltageSource v : c.elements(VoltageSource.class)) {
+            if (v.name().startsWith("vin")) {
+                m.put(v.name(), 2 * random.nextDouble() - 1);
+            }
+        }
+        return m;
+    }
+
+    private static double[] targets(int n, SplittableRandom random) {
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = random.nextDouble() - 0.5;
+        }
+        return y;
+    }
+
+    /** Asserts |a - b| <= relative * max|b| at every node. */
+    private static void assertClose(NodeVoltages expected, NodeVoltages actual, double relative, String what) {
+        double scale = 0;
+        for (int i = 0; i < expected.size(); i++) {
+            scale = Math.max(scale, Math.abs(expected.volts(i)));
+        }
+        assertArrayEquals(expected.toArray(), actual.toArray(), relative * scale, what);
+    }
+
+    /** Runs free, nudged (both signs) and clamped phases plus a small and a large update on both substrates. */
+    private static void compareEveryPhase(Circuit c, long seed, double tolerance, boolean relative) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, Double> in = inputs(c, random);
+        int[] outs = Networks.outputNodes(c);
+        double[] y = targets(outs.length, random);
+        List<BoundaryConditions> phases = List.of(
+                new BoundaryConditions(in, OutputBoundary.FREE),
+                new BoundaryConditions(in, new OutputBoundary.Nudge(1e-4, outs, y)),
+                new BoundaryConditions(in, new OutputBoundary.Nudge(-1e-4, outs, y)),
+                new BoundaryConditions(in, new OutputBoundary.Clamp(outs, y)),
+                new BoundaryConditions(in, OutputBoundary.FREE));
+        try (NgspiceSubstrate ng = new NgspiceSubstrate(c); IdealSubstrate ideal = new IdealSubstrate(c)) {
+            for (int round = 0; round < 2; round++) {
+                for (BoundaryConditions b : phases) {
+                    ng.setBoundary(b);
+                    ideal.setBoundary(b);
+                    NodeVoltages expected = ideal.settle();
+                    NodeVoltages actual = ng.settle();
+                    String what = c.title() + " round " + round + " " + b.output();
+                    if (relative) {
+                        assertClose(expected, actual, tolerance, what);
+                    } else {
+                        assertArrayEquals(expected.toArray(), actual.toArray(), tolerance, what);
+                    }
+                }
+                // round 0: one conductance changes (alter); round 1: all of them (reload)
+                double[] delta = new double[c.trainables().size()];
+                for (int t = 0; t < delta.length; t++) {
+                    delta[t] = round == 0 && t > 0 ? 0 : (random.nextDouble() - 0.5) * c.trainables().get(t).siemens();
+                }
+                Conductances applied = ng.adjust(Conductances.of(delta));
+                assertArrayEquals(ideal.adjust(Conductances.of(delta)).toArray(), applied.toArray(), 0);
+                assertArrayEquals(ideal.conductances().toArray(), ng.conductances().toArray(), 0);
+            }
+        }
+    }
+
+    @Test
+    void aHundredRandomLinearNetworksAgreeWithinOnePartPerBillion() {
+        SplittableRandom sizes = new SplittableRandom(7);
+        for (int k = 0; k < 100; k++) {
+            Circuit c = DisorderedNetworkGenerator.generate(DisorderedNetworkSpec.of(8 + sizes.nextInt(50)), 1000 + k);
+            compareEveryPhase(c, k, 1e-9, true);
+        }
+    }
+
+    @Test
+    void layeredLibraryNetworksAgreeWithinOnePartPerBillion() {
+        compareEveryPhase(LayeredNetworkGenerator.generate(LayeredNetworkSpec.of(8, 10, 3).withBias(true, 1), 3), 1, 1e-9, true);
+        compareEveryPhase(LayeredNetworkGenerator.generate(LayeredNetworkSpec.of(8, 6, 6, 2).withAmplifierGain(2), 4), 2,
+                1e-9, true);
+        compareEveryPhase(LayeredNetworkGenerator.generate(LayeredNetworkSpec.of(128, 32, 10), 5), 3, 1e-9, true);
+    }
+
+    @Test
+    void shockleyDiodeNetworksAgreeWithinAMicrovolt() {
+        for (int seed = 0; seed < 10; seed++) {
+            Circuit c = LayeredNetworkGenerator.generate(LayeredNetworkSpec.of(8, 10, 3)
+                    .withHiddenDiodes(LayeredNetworkSpec.DEFAULT_SHOCKLEY).withBias(true, 1), 20 + seed);
+            compareEveryPhase(c, seed, 1e-6, false);
+        }
+    }
+
+    @Test
+    void theNudgeAddsBetaTimesTargetMinusVoltageIntoTheNode() {
+        // a single node held by r to ground and nudged: V = beta*y / (g + beta); with beta < 0 the node is pushed away
+        Circuit.Builder b = Circuit.builder("one node");
+        int n = b.node("n");
+        b.add(VoltageSource.dc("v1", b.node("a"), Circuit.GROUND, 0));
+        b.add(Resistor.fixed("r0", b.node("a"), n, 1000));
+        Circuit c = b.build();
+        try (NgspiceSubstrate s = new NgspiceSubstrate(c)) {
+            for (double beta : new double[] {5e-4, -5e-4}) {
+                s.setBoundary(BoundaryConditions.free().withOutput(new OutputBoundary.Nudge(beta, new int[] {n}, new double[] {1})));
+                assertEquals(beta / (1e-3 + beta), s.settle().volts(n), 1e-15, "beta " + beta);
+            }
+        }
+    }
+
+    private static Circuit rc(double ohms, double farads) {
+        Circuit.Builder b = Circuit.builder("rc");
+        int in = b.node("in");
+        int out = b.node("out");
+        b.add(VoltageSource.dc("v1", in, Circuit.GROUND, 0));
+        b.add(Resistor.trainable("r1", in, out, ohms, new ConductanceBounds(1e-6, 1)));
+        b.add(new Capacitor("c1", out, Circuit.GROUND, farads));
+        return b.build();
+    }
+
+    /** The largest error against the exact RC charging curve over 5 tau, sampled every tau/2. */
+    private static double rcError(IntegrationMethod method, double stepSeconds) {
+        double tau = 1e-3;
+        Circuit c = rc(1000, 1e-6);
+        try (Substrate s = new NgspiceSubstrate(c, new TransientSettings(method, stepSeconds))) {
+            s.settle();
+            s.setBoundary(new BoundaryConditions(Map.of("v1", 1.0), OutputBoundary.FREE));
+            double worst = 0;
+            for (int k = 1; k <= 10; k++) {
+                NodeVoltages v = s.advance(tau / 2);
+                assertEquals(k * tau / 2, v.timeSeconds(), 1e-15);
+                worst = Math.max(worst, Math.abs(v.volts(c.nodeIndex("out")) - (1 - Math.exp(-k / 2.0))));
+            }
+            return worst;
+        }
+    }
+
+    @Test
+    void transientRcErrorsShrinkWithTheOrderOfTheIntegrator() {
+        double tau = 1e-3;
+        double be = rcError(IntegrationMethod.BACKWARD_EULER, tau / 50);
+        double beHalf = rcError(IntegrationMethod.BACKWARD_EULER, tau / 100);
+        double trap = rcError(IntegrationMethod.TRAPEZOIDAL, tau / 50);
+        double trapHalf = rcError(IntegrationMethod.TRAPEZOIDAL, tau / 100);
+        // backward Euler: first order, error about h/(2 tau) * max(t e^-t) = 0.0037 at h = tau/50
+        assertTrue(be < 0.01 && be > 1e-4, "BE error " + be);
+        assertEquals(2.0, be / beHalf, 0.3, "BE error ratio when the step halves: " + be + " / " + beHalf);
+        // trapezoidal: second order
+        assertTrue(trap < 1e-4, "trapezoidal error " + trap);
+        assertTrue(trap / trapHalf > 3.0, "trapezoidal error ratio when the step halves: " + trap + " / " + trapHalf);
+    }
+
+    @Test
+    void changesAtPausesFollowThePiecewiseExactSolutionFromTheStateReached() {
+        Circuit c = rc(1000, 1e-6);
+        int out = c.nodeIndex("out");
+        double farads = 1e-6;
+        double tau = 1e-3;
+        try (Substrate ng = new NgspiceSubstrate(c, new TransientSettings(IntegrationMethod.TRAPEZOIDAL, tau / 200))) {
+            ng.settle();
+            ng.setBoundary(new BoundaryConditions(Map.of("v1", 1.0), OutputBoundary.FREE));
+            double exact = 0;
+            double siemens = 1e-3;
+            for (int k = 0; k < 8; k++) {
+                double volts = ng.advance(tau / 4).volts(out);
+                exact = 1 + (exact - 1) * Math.exp(-tau / 4 * siemens / farads);
+                assertEquals(exact, volts, 2e-5, "pause " + k);
+                double dg = (k % 2 == 0 ? 1 : -1) * 4e-4;
+                assertEquals(dg, ng.adjust(Conductances.of(dg)).siemens(0), 1e-18);
+                siemens += dg;
+                assertEquals(siemens, ng.conductances().siemens(0), 1e-18);
+            }
+        }
+    }
+
+    @Test
+    void aControlledExitIsSurvivedByReloadingIntoAFreshInstance() {
+        Circuit c = DisorderedNetworkGenerator.generate(DisorderedNetworkSpec.of(20), 77);
+        try (NgspiceSubstrate s = new NgspiceSubstrate(c)) {
+            double[] delta = new double[c.trainables().size()];
+            delta[0] = 1e-4;
+            s.adjust(Conductances.of(delta));
+            NodeVoltages before = s.settle();
+            NgspiceInstance dead = s.session().instance();
+            dead.command("quit");
+            assertTrue(dead.exited());
+            NodeVoltages after = s.settle();
+            assertTrue(s.session().instance() != dead);
+            assertArrayEquals(before.toArray(), after.toArray(), 0, "the reloaded circuit keeps the adjusted conductance");
+        }
+    }
+
+    @Test
+    void advanceWithoutTransientSettingsIsUnsupported() {
+        try (Substrate s = new NgspiceSubstrate(rc(1000, 1e-6))) {
+            assertThrows(UnsupportedOperationException.class, () -> s.advance(1e-3));
+        }
+    }
+
+    /** A deterministic little training loop: settle, nudge, adjust; returns every voltage seen. */
+    private static List<double[]> workload(long seed) {
+        Circuit c = DisorderedNetworkGenerator.generate(DisorderedNetworkSpec.of(30), seed);
+        int[] outs = Networks.outputNodes(c);
+        SplittableRandom random = new SplittableRandom(seed);
+        List<double[]> seen = new ArrayList<>();
+        try (NgspiceSubstrate s = new NgspiceSubstrate(c)) {
+            for (int step = 0; step < 150; step++) {
+                Map<String, Double> in = inputs(c, random);
+                s.setBoundary(new BoundaryConditions(in, OutputBoundary.FREE));
+                NodeVoltages free = s.settle();
+                s.setBoundary(new BoundaryConditions(in, new OutputBoundary.Nudge(1e-4, outs, targets(outs.length, random))));
+                NodeVoltages nudged = s.settle();
+                double[] delta = new double[c.trainables().size()];
+                for (int t = 0; t < delta.length; t++) {
+                    delta[t] = 1e-6 * (random.nextDouble() - 0.5);
+                }
+                s.adjust(Conductances.of(delta));
+                seen.add(free.toArray());
+                seen.add(nudged.toArray());
+            }
+        }
+        return seen;
+    }
+
+    @Test
+    void parallelSubstratesOnSeparateLibraryCopiesMatchASequentialRun() throws Exception {
+        long[] seeds = {501, 502, 503};
+        List<List<double[]>> sequential = new ArrayList<>();
+        for (long seed : seeds) {
+            sequential.add(workload(seed));
+        }
+        NgspiceSession.prepareInstances(seeds.length);
+        ExecutorService pool = Executors.newFixedThreadPool(seeds.length);
+        try {
+            List<Future<List<double[]>>> futures = new ArrayList<>();
+            for (long seed : seeds) {
+                futures.add(pool.submit(() -> workload(seed)));
+            }
+            for (int i = 0; i < seeds.length; i++) {
+                List<double[]> parallel = futures.get(i).get();
+                assertEquals(sequential.get(i).size(), parallel.size());
+                for (int k = 0; k < parallel.size(); k++) {
+                    assertArrayEquals(sequential.get(i).get(k), parallel.get(k), 0, "seed " + seeds[i] + " solve " + k);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
