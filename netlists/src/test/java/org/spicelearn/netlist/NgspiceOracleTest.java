@@ -1,0 +1,139 @@
+package org.spicelearn.netlist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.spicelearn.circuit.Circuit;
+import org.spicelearn.circuit.Diode;
+import org.spicelearn.circuit.VoltageSource;
+import org.spicelearn.circuit.ideal.IdealSubstrate;
+
+/**
+ * The oracle: for every library netlist (inputs set to random values) and every test netlist, the
+ * ideal DC solution agrees with ngspice's own batch operating point ({@code ngspice -b}, 17 digits)
+ * within 1e-9 relative (to the largest node voltage) on linear networks and 1e-6 V with diodes.
+ * Also shows that ngspice loads every netlist the writer produces.
+ */
+@Tag("ngspice")
+class NgspiceOracleTest {
+    static final Path NGSPICE = Path.of("/usr/bin/ngspice");
+    private static final Pattern VALUE = Pattern.compile("^(\\S+) = (\\S+)$");
+    private static final double LINEAR_RELATIVE = 1e-9;
+    private static final double DIODE_VOLTS = 1e-6;
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void needNgspice() {
+        requireNgspice();
+    }
+
+    /** Fails under CI=true when ngspice is missing, skips otherwise. */
+    static void requireNgspice() {
+        if (!Files.isExecutable(NGSPICE)) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("ngspice is required under CI=true but " + NGSPICE + " is missing (apt-get install ngspice)");
+            }
+            Assumptions.abort(NGSPICE + " is missing");
+        }
+    }
+
+    static Stream<String> netlists() {
+        Stream<String> library = Stream.of(LibraryNetwork.values()).filter(LibraryNetwork::shipped).map(l -> "library:" + l.fileName());
+        Stream<String> tests = Stream.of("oracle/r2r-ladder.cir", "oracle/wheatstone.cir", "oracle/controlled.cir", "oracle/diode-clipper.cir");
+        return Stream.concat(library, tests);
+    }
+
+    @ParameterizedTest
+    @MethodSource("netlists")
+    void idealSolutionAgreesWithNgspiceBatch(String name) throws Exception {
+        Circuit circuit = load(name);
+        double[] ideal;
+        try (IdealSubstrate s = new IdealSubstrate(circuit)) {
+            ideal = s.settle().toArray();
+        }
+        Map<String, Double> ngspice = ngspiceOperatingPoint(circuit, work.resolve(name.replaceAll("[^a-z0-9.-]", "_")));
+        boolean diodes = !circuit.elements(Diode.class).isEmpty();
+        double scale = 0;
+        for (double v : ideal) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        double tolerance = diodes ? DIODE_VOLTS : LINEAR_RELATIVE * scale;
+        double worst = 0;
+        for (int n = 1; n < circuit.nodeCount(); n++) {
+            String node = circuit.nodeName(n);
+            Double v = ngspice.get(node);
+            assertTrue(v != null, () -> "ngspice printed no value for node " + node);
+            worst = Math.max(worst, Math.abs(v - ideal[n]));
+            final int index = n;
+            assertEquals(v, ideal[n], tolerance, () -> name + ": node " + node + " ideal " + ideal[index] + " ngspice " + v);
+        }
+        System.out.printf("oracle %s: %d nodes, worst |ideal - ngspice| = %.3e V (tolerance %.1e V)%n",
+                name, circuit.nodeCount() - 1, worst, tolerance);
+    }
+
+    /** A test netlist, or a library netlist with its inputs set to random values in [-1, 1] V. */
+    private static Circuit load(String name) throws NetlistException {
+        if (!name.startsWith("library:")) {
+            return NetlistParser.parse(NetlistParserTest.resource(name)).circuit();
+        }
+        ParsedNetlist p = NetlistParser.parse(LibraryNetworkTest.LIBRARY.resolve(name.substring("library:".length())));
+        Circuit c = p.circuit();
+        SplittableRandom random = new SplittableRandom(name.hashCode());
+        for (NetworkRoles.Input in : p.roles().inputs()) {
+            VoltageSource v = (VoltageSource) c.element(in.source());
+            c = c.withElement(v.withDcVolts(random.nextDouble(-1, 1)));
+        }
+        return c;
+    }
+
+    /**
+     * Runs {@code ngspice -b} on the written netlist plus a control block that prints every vector
+     * of the operating point with 17 digits; returns node name to volts.
+     */
+    static Map<String, Double> ngspiceOperatingPoint(Circuit circuit, Path file) throws IOException, InterruptedException {
+        List<String> control = List.of(".control", "set numdgt=17", "op", "print all", ".endc");
+        Files.write(file, NetlistWriter.lines(circuit, NetworkRoles.NONE, control), StandardCharsets.UTF_8);
+        ProcessBuilder pb = new ProcessBuilder(NGSPICE.toString(), "-b", file.toString()).redirectErrorStream(true);
+        pb.environment().put("LC_ALL", "C");
+        Process process = pb.start();
+        byte[] out = process.getInputStream().readAllBytes();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("ngspice did not finish on " + file);
+        }
+        String text = new String(out, StandardCharsets.UTF_8);
+        if (text.contains("Error") || text.contains("rror on line")) {
+            fail("ngspice reported errors on " + file + ":\n" + text);
+        }
+        Map<String, Double> values = new HashMap<>();
+        for (String line : text.split("\n")) {
+            Matcher m = VALUE.matcher(line.strip());
+            if (m.matches()) {
+                values.put(m.group(1), Double.parseDouble(m.group(2)));
+            }
+        }
+        assertTrue(!values.isEmpty(), () -> "no values in ngspice output:\n" + text);
+        return values;
+    }
+}
