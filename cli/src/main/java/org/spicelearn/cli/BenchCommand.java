@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks; each prints its figures and ends with a RESULT line.",
-        subcommands = {})
+        subcommands = {BenchIdealSolveCommand.class})
 public final class BenchCommand {
 }

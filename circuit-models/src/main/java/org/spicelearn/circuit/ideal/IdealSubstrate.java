@@ -68,6 +68,7 @@ public final class IdealSubstrate implements Substrate {
 
     private BoundaryConditions boundary = BoundaryConditions.free();
     private final double[] sourceOverride;
+    private final Map<String, Integer> sourceIndex = new java.util.HashMap<>();
 
     // the drive of the solve in progress
     private double[] known;
@@ -120,6 +121,9 @@ public final class IdealSubstrate implements Substrate {
         }
         sourceOverride = new double[system.voltageSources.size()];
         Arrays.fill(sourceOverride, Double.NaN);
+        for (int s = 0; s < sourceOverride.length; s++) {
+            sourceIndex.put(system.voltageSources.get(s).name(), s);
+        }
         sweepOrder = system.ideal.count > 0 ? blockOrder() : new int[0];
     }
 
@@ -183,12 +187,11 @@ public final class IdealSubstrate implements Substrate {
     }
 
     private int voltageSourceIndex(String name) {
-        for (int s = 0; s < system.voltageSources.size(); s++) {
-            if (system.voltageSources.get(s).name().equals(name)) {
-                return s;
-            }
+        Integer s = sourceIndex.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("no voltage source named " + name + " in circuit " + circuit.title());
         }
-        throw new IllegalArgumentException("no voltage source named " + name + " in circuit " + circuit.title());
+        return s;
     }
 
     @Override
