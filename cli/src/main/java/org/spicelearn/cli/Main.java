@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "spicelearn", mixinStandardHelpOptions = true, version = "spicelearn 0.1.0",
         description = "Train resistive networks with temporally local contrastive learning on ngspice.",
-        subcommands = {BenchCommand.class})
+        subcommands = {BenchCommand.class, CheckCommand.class, SolveCommand.class})
 public final class Main {
     /** Exit code of a successful run. */
     public static final int EXIT_OK = 0;
@@ -25,7 +25,8 @@ public final class Main {
     /** Builds the command line with its exit-code mapping. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
-        cl.setExitCodeExceptionMapper(t -> t instanceof BadInputException ? EXIT_BAD_INPUT : EXIT_FAILURE);
+        cl.setExitCodeExceptionMapper(t -> t instanceof BadInputException || t instanceof CommandLine.ParameterException
+                ? EXIT_BAD_INPUT : EXIT_FAILURE);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             if (ex instanceof BadInputException bad) {
                 line.getErr().println(bad.getMessage());

@@ -4,17 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,8 +27,6 @@ import org.spicelearn.circuit.ideal.IdealSubstrate;
  */
 @Tag("ngspice")
 class NgspiceOracleTest {
-    static final Path NGSPICE = Path.of("/usr/bin/ngspice");
-    private static final Pattern VALUE = Pattern.compile("^(\\S+) = (\\S+)$");
     private static final double LINEAR_RELATIVE = 1e-9;
     private static final double DIODE_VOLTS = 1e-6;
 
@@ -50,11 +40,11 @@ class NgspiceOracleTest {
 
     /** Fails under CI=true when ngspice is missing, skips otherwise. */
     static void requireNgspice() {
-        if (!Files.isExecutable(NGSPICE)) {
+        if (!NgspiceBatch.available()) {
             if ("true".equals(System.getenv("CI"))) {
-                fail("ngspice is required under CI=true but " + NGSPICE + " is missing (apt-get install ngspice)");
+                fail("ngspice is required under CI=true but " + NgspiceBatch.DEFAULT_PROGRAM + " is missing (apt-get install ngspice)");
             }
-            Assumptions.abort(NGSPICE + " is missing");
+            Assumptions.abort(NgspiceBatch.DEFAULT_PROGRAM + " is missing");
         }
     }
 
@@ -72,7 +62,7 @@ class NgspiceOracleTest {
         try (IdealSubstrate s = new IdealSubstrate(circuit)) {
             ideal = s.settle().toArray();
         }
-        Map<String, Double> ngspice = ngspiceOperatingPoint(circuit, work.resolve(name.replaceAll("[^a-z0-9.-]", "_")));
+        Map<String, Double> ngspice = NgspiceBatch.operatingPoint(circuit, work.resolve(name.replaceAll("[^a-z0-9.-]", "_")));
         boolean diodes = !circuit.elements(Diode.class).isEmpty();
         double scale = 0;
         for (double v : ideal) {
@@ -105,35 +95,5 @@ class NgspiceOracleTest {
             c = c.withElement(v.withDcVolts(random.nextDouble(-1, 1)));
         }
         return c;
-    }
-
-    /**
-     * Runs {@code ngspice -b} on the written netlist plus a control block that prints every vector
-     * of the operating point with 17 digits; returns node name to volts.
-     */
-    static Map<String, Double> ngspiceOperatingPoint(Circuit circuit, Path file) throws IOException, InterruptedException {
-        List<String> control = List.of(".control", "set numdgt=17", "op", "print all", ".endc");
-        Files.write(file, NetlistWriter.lines(circuit, NetworkRoles.NONE, control), StandardCharsets.UTF_8);
-        ProcessBuilder pb = new ProcessBuilder(NGSPICE.toString(), "-b", file.toString()).redirectErrorStream(true);
-        pb.environment().put("LC_ALL", "C");
-        Process process = pb.start();
-        byte[] out = process.getInputStream().readAllBytes();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("ngspice did not finish on " + file);
-        }
-        String text = new String(out, StandardCharsets.UTF_8);
-        if (text.contains("Error") || text.contains("rror on line")) {
-            fail("ngspice reported errors on " + file + ":\n" + text);
-        }
-        Map<String, Double> values = new HashMap<>();
-        for (String line : text.split("\n")) {
-            Matcher m = VALUE.matcher(line.strip());
-            if (m.matches()) {
-                values.put(m.group(1), Double.parseDouble(m.group(2)));
-            }
-        }
-        assertTrue(!values.isEmpty(), () -> "no values in ngspice output:\n" + text);
-        return values;
     }
 }
