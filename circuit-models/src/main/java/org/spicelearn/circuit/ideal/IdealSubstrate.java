@@ -44,7 +44,6 @@ import org.spicelearn.circuit.VoltageSource;
  * adjoint method. Not thread-safe; one owner thread.
  */
 public final class IdealSubstrate implements Substrate {
-    private static final int MAX_NEWTON_ITERATIONS = 150;
     private static final int MAX_ACTIVE_SET_ITERATIONS = 500;
     private static final int MAX_COORDINATE_SWEEPS = 200;
 
@@ -85,6 +84,8 @@ public final class IdealSubstrate implements Substrate {
     private double timeSeconds;
     private boolean closed;
     private boolean restartIntegration = true;
+    private int sourceSteppingRuns;
+    private int maxNewtonIterations = 150;
 
     /** A substrate for DC work only ({@link #advance(double)} is unsupported). */
     public IdealSubstrate(Circuit circuit) {
@@ -466,6 +467,7 @@ public final class IdealSubstrate implements Substrate {
     }
 
     private double[] sourceStepping() {
+        sourceSteppingRuns++;
         double[] u = new double[system.size];
         double scale = 0;
         double step = 0.1;
@@ -502,7 +504,7 @@ public final class IdealSubstrate implements Substrate {
         }
         double[] uNew = new double[system.size];
         double lastDelta = Double.POSITIVE_INFINITY;
-        for (int it = 0; it < MAX_NEWTON_ITERATIONS; it++) {
+        for (int it = 0; it < maxNewtonIterations; it++) {
             System.arraycopy(linVals, 0, vals, 0, vals.length);
             System.arraycopy(linRhs, 0, rhs, 0, rhs.length);
             boolean limited = false;
@@ -538,7 +540,7 @@ public final class IdealSubstrate implements Substrate {
             if (!Double.isFinite(delta)) {
                 return null;
             }
-            if (!limited && (delta <= 1e-13 * (1 + scale) || delta < 1e-9 * (1 + scale) && delta >= 0.5 * lastDelta)) {
+            if (!limited && (delta <= 1e-13 * (1 + scale) || delta < 1e-11 * (1 + scale) && delta >= 0.5 * lastDelta)) {
                 return u;
             }
             lastDelta = limited ? Double.POSITIVE_INFINITY : delta;
@@ -724,6 +726,16 @@ public final class IdealSubstrate implements Substrate {
             }
         }
         return order;
+    }
+
+    /** Caps Newton's iterations per solve (tests use it to force the source-stepping fallback). */
+    void limitNewtonIterations(int iterations) {
+        maxNewtonIterations = iterations;
+    }
+
+    /** How many DC solves needed source stepping because plain Newton failed. */
+    int sourceSteppingRuns() {
+        return sourceSteppingRuns;
     }
 
     /** Whether the coordinate descent updates whole independent blocks (layers) at once. */
