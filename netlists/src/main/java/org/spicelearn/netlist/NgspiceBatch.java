@@ -26,6 +26,7 @@ public final class NgspiceBatch {
 
     private static final Pattern VALUE = Pattern.compile("^(\\S+) = (\\S+)$");
     private static final long TIMEOUT_SECONDS = 300;
+    private static final List<String> CONTROL = List.of(".control", "set numdgt=17", "op", "print all", ".endc");
 
     private NgspiceBatch() {
     }
@@ -44,10 +45,33 @@ public final class NgspiceBatch {
      * @throws SubstrateException when ngspice cannot be run, reports an error, or prints no values
      */
     public static Map<String, Double> operatingPoint(Circuit circuit, Path workFile) {
-        List<String> control = List.of(".control", "set numdgt=17", "op", "print all", ".endc");
+        return run(NetlistWriter.lines(circuit, NetworkRoles.NONE, CONTROL), workFile);
+    }
+
+    /**
+     * Runs the operating point of netlist text as it is (for example a hand-written file, to compare
+     * ngspice's reading of it with its reading of the written circuit): the lines up to {@code .end}
+     * then spicelearn's control block. Includes resolve relative to {@code workFile}.
+     *
+     * @see #operatingPoint(Circuit, Path)
+     */
+    public static Map<String, Double> operatingPointOfText(String netlist, Path workFile) {
+        List<String> lines = new ArrayList<>();
+        for (String line : netlist.split("\r?\n|\r")) {
+            if (line.strip().equalsIgnoreCase(".end")) {
+                break;
+            }
+            lines.add(line);
+        }
+        lines.addAll(CONTROL);
+        lines.add(".end");
+        return run(lines, workFile);
+    }
+
+    private static Map<String, Double> run(List<String> lines, Path workFile) {
         String text;
         try {
-            Files.write(workFile, NetlistWriter.lines(circuit, NetworkRoles.NONE, control), StandardCharsets.UTF_8);
+            Files.write(workFile, lines, StandardCharsets.UTF_8);
             ProcessBuilder pb = new ProcessBuilder(DEFAULT_PROGRAM.toString(), "-b", workFile.toString())
                     .redirectErrorStream(true);
             pb.environment().put("LC_ALL", "C");
