@@ -165,40 +165,94 @@ class NetworkTheoremsTest {
             Circuit c = RandomCircuits.withDiodes(seed, model);
             IdealSubstrate s = new IdealSubstrate(c);
             s.setBoundary(new BoundaryConditions(Map.of("vin0", 3.0 * (seed % 3 - 1)), OutputBoundary.FREE));
-            double[] v = s.settle().toArray();
-            double[] upper = new double[v.length];
-            double[] lower = new double[v.length];
-            java.util.Arrays.fill(upper, Double.POSITIVE_INFINITY);
-            java.util.Arrays.fill(lower, Double.NEGATIVE_INFINITY);
-            for (Diode d : c.elements(Diode.class)) {
-                assertTrue(v[d.anode()] - v[d.cathode()] <= model.thresholdVolts() + 1e-12, "seed " + seed + " " + d.name());
-                if (RandomCircuits.heldBySource(c, d.cathode())) {
-                    upper[d.anode()] = Math.min(upper[d.anode()], v[d.cathode()] + model.thresholdVolts());
-                } else {
-                    lower[d.cathode()] = Math.max(lower[d.cathode()], v[d.anode()] - model.thresholdVolts());
-                }
-            }
-            for (int node = 1; node < c.nodeCount(); node++) {
-                if (RandomCircuits.heldBySource(c, node)) {
-                    continue;
-                }
-                double[] r = RandomCircuits.currentLeaving(c, v, node);
-                double tol = 1e-9 * r[1] + 1e-15;
-                boolean atUpper = Math.abs(v[node] - upper[node]) <= 1e-12;
-                boolean atLower = Math.abs(v[node] - lower[node]) <= 1e-12;
-                if (atUpper) {
-                    clipped++;
-                    assertTrue(r[0] <= tol, "seed " + seed + ": node at its upper limit must take current, leaves " + r[0]);
-                } else if (atLower) {
-                    clipped++;
-                    assertTrue(r[0] >= -tol, "seed " + seed + ": node at its lower limit must give current, leaves " + r[0]);
-                } else {
-                    assertEquals(0, r[0], tol, "seed " + seed + ": free node " + c.nodeName(node));
-                }
-            }
-            assertNoFeasibleDescent(c, v, lower, upper, seed);
+            clipped += assertOptimal(c, s.settle().toArray(), model.thresholdVolts(), seed);
         }
         assertTrue(clipped > 100, "the random networks clip only " + clipped + " nodes: the test would be vacuous");
+    }
+
+    /** Layered networks are bipartite: whole layers update at once, and the result is still the optimum. */
+    @Test
+    void layeredIdealDiodeNetworksUseBlockUpdatesAndReachTheOptimum() {
+        int clipped = 0;
+        for (long seed = 0; seed < 20; seed++) {
+            Circuit c = org.spicelearn.circuit.generate.LayeredNetworkGenerator.generate(
+                    org.spicelearn.circuit.generate.LayeredNetworkSpec.of(8, 10, 6, 3)
+                            .withHiddenDiodes(org.spicelearn.circuit.generate.LayeredNetworkSpec.DEFAULT_IDEAL)
+                            .withDiodeVolts(-0.05, 0.05).withBias(true, 1), seed);
+            IdealSubstrate s = new IdealSubstrate(c);
+            assertTrue(s.blockUpdates(), "layers are independent blocks");
+            Map<String, Double> inputs = new HashMap<>();
+            SplittableRandom random = new SplittableRandom(seed);
+            for (int i = 0; i < 4; i++) {
+                double x = 2 * random.nextDouble() - 1;
+                inputs.put("vin" + i + "p", x);
+                inputs.put("vin" + i + "n", -x);
+            }
+            s.setBoundary(new BoundaryConditions(inputs, OutputBoundary.FREE));
+            clipped += assertOptimal(c, s.settle().toArray(), 0, seed);
+        }
+        assertTrue(clipped > 20, "only " + clipped + " hidden nodes clipped");
+        // a triangle of free nodes is not two-colourable: node-by-node updates
+        Circuit.Builder b = Circuit.builder("triangle");
+        int in = b.node("in");
+        int x = b.node("x");
+        int y = b.node("y");
+        int z = b.node("z");
+        b.add(VoltageSource.dc("vin", in, Circuit.GROUND, 1));
+        b.add(Resistor.fixed("r1", in, x, 100));
+        b.add(Resistor.fixed("r2", x, y, 100));
+        b.add(Resistor.fixed("r3", y, z, 100));
+        b.add(Resistor.fixed("r4", z, x, 100));
+        b.add(Resistor.fixed("r5", z, Circuit.GROUND, 100));
+        b.add(new Diode("d1", y, Circuit.GROUND, new DiodeModel.Ideal("di", 0.1)));
+        IdealSubstrate triangle = new IdealSubstrate(b.build());
+        assertTrue(!triangle.blockUpdates(), "a triangle has no two independent blocks");
+        double[] v = triangle.settle().toArray();
+        assertEquals(0.1, v[y], 1e-15, "the diode clips y at its threshold");
+    }
+
+    /**
+     * Ideal diodes: the equilibrium minimises the co-content subject to V_anode - V_cathode <= threshold.
+     * KKT: every constraint holds; a node strictly inside its limits has zero resistor current; a node
+     * at its upper limit sends current into the diode (net resistor current into it >= 0), at its lower
+     * limit draws current from it. Also no feasible perturbation lowers the co-content.
+     *
+     * @return the number of nodes found at a limit
+     */
+    private static int assertOptimal(Circuit c, double[] v, double threshold, long seed) {
+        int clipped = 0;
+        double[] upper = new double[v.length];
+        double[] lower = new double[v.length];
+        java.util.Arrays.fill(upper, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(lower, Double.NEGATIVE_INFINITY);
+        for (Diode d : c.elements(Diode.class)) {
+            assertTrue(v[d.anode()] - v[d.cathode()] <= threshold + 1e-12, "seed " + seed + " " + d.name());
+            if (RandomCircuits.heldBySource(c, d.cathode())) {
+                upper[d.anode()] = Math.min(upper[d.anode()], v[d.cathode()] + threshold);
+            } else {
+                lower[d.cathode()] = Math.max(lower[d.cathode()], v[d.anode()] - threshold);
+            }
+        }
+        for (int node = 1; node < c.nodeCount(); node++) {
+            if (RandomCircuits.heldBySource(c, node)) {
+                continue;
+            }
+            double[] r = RandomCircuits.currentLeaving(c, v, node);
+            double tol = 1e-9 * r[1] + 1e-15;
+            boolean atUpper = Math.abs(v[node] - upper[node]) <= 1e-12;
+            boolean atLower = Math.abs(v[node] - lower[node]) <= 1e-12;
+            if (atUpper) {
+                clipped++;
+                assertTrue(r[0] <= tol, "seed " + seed + ": node at its upper limit must take current, leaves " + r[0]);
+            } else if (atLower) {
+                clipped++;
+                assertTrue(r[0] >= -tol, "seed " + seed + ": node at its lower limit must give current, leaves " + r[0]);
+            } else {
+                assertEquals(0, r[0], tol, "seed " + seed + ": free node " + c.nodeName(node));
+            }
+        }
+        assertNoFeasibleDescent(c, v, lower, upper, seed);
+        return clipped;
     }
 
     private static double coContent(Circuit c, double[] v) {
