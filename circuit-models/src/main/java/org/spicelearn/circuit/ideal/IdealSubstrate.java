@@ -258,17 +258,27 @@ public final class IdealSubstrate implements Substrate {
 
     @Override
     public Conductances adjust(Conductances requestedDeltas) {
-        if (requestedDeltas.size() != bounds.length) {
-            throw new IllegalArgumentException("expected " + bounds.length + " conductance changes, got "
-                    + requestedDeltas.size());
+        return change(requestedDeltas, true);
+    }
+
+    /** Sets the conductances to exactly {@code target}, clipped to the bounds; returns the applied change. */
+    @Override
+    public Conductances setConductances(Conductances target) {
+        return change(target, false);
+    }
+
+    private Conductances change(Conductances values, boolean relative) {
+        if (values.size() != bounds.length) {
+            throw new IllegalArgumentException("expected " + bounds.length + " conductances, got " + values.size());
         }
         double[] applied = new double[bounds.length];
         for (int t = 0; t < bounds.length; t++) {
             int row = system.trainableRow[t];
             double old = resistorSiemens[row];
-            double requested = old + requestedDeltas.siemens(t);
+            double requested = relative ? old + values.siemens(t) : values.siemens(t);
             if (Double.isNaN(requested)) {
-                throw new IllegalArgumentException("conductance change " + t + " is NaN");
+                throw new IllegalArgumentException("conductance " + t + " (" + circuit.trainables().get(t).name()
+                        + ") would be NaN");
             }
             resistorSiemens[row] = bounds[t].clip(requested);
             applied[t] = resistorSiemens[row] - old;

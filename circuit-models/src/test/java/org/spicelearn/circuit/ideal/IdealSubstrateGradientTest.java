@@ -112,7 +112,17 @@ class IdealSubstrateGradientTest {
     /** EP: (1/beta)[h(V_beta) - h(V_0)] tends to the adjoint gradient, one-sided as beta, centred as beta^2. */
     @Test
     void equilibriumPropagationEstimateConvergesToTheAdjointGradient() {
-        Circuit c = LayeredNetworkGenerator.generate(LayeredNetworkSpec.of(4, 6, 2).withBias(true, 1), 7);
+        assertEpConverges(LayeredNetworkGenerator.generate(LayeredNetworkSpec.of(4, 6, 2).withBias(true, 1), 7));
+    }
+
+    /** The same on an ideal-diode network (Scellier 2024): nudges of either sign keep the active set for small beta. */
+    @Test
+    void equilibriumPropagationConvergesOnIdealDiodeNetworks() {
+        assertEpConverges(LayeredNetworkGenerator.generate(LayeredNetworkSpec.of(4, 6, 2).withBias(true, 1)
+                .withHiddenDiodes(LayeredNetworkSpec.DEFAULT_IDEAL).withDiodeVolts(-0.1, 0.1), 7));
+    }
+
+    private static void assertEpConverges(Circuit c) {
         int[] outputs = Networks.outputNodes(c);
         double[] targets = {0.3, -0.2};
         Map<String, Double> inputs = Map.of("vin0p", 0.8, "vin0n", -0.8, "vin1p", -0.3, "vin1n", 0.3);
