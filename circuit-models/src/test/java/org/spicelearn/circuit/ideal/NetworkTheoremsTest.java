@@ -298,5 +298,16 @@ class NetworkTheoremsTest {
                 assertEquals(bounds.clip(before.siemens(t) + delta[t]), after.siemens(t), 0);
             }
         }
+        double[] target = new double[c.trainables().size()];
+        for (int t = 0; t < target.length; t++) {
+            target[t] = t % 3 == 0 ? 5.0 : 1e-3 * (1 + t);
+        }
+        Conductances before = s.conductances();
+        Conductances applied = s.setConductances(Conductances.of(target));
+        for (int t = 0; t < target.length; t++) {
+            double expected = c.trainables().get(t).bounds().clip(target[t]);
+            assertEquals(expected, s.conductances().siemens(t), 0, "setConductances is exact within the bounds");
+            assertEquals(expected - before.siemens(t), applied.siemens(t), 0);
+        }
     }
 }
