@@ -43,6 +43,7 @@ final class NgspiceInstance {
     private double[] latestVolts = new double[1];
     private double latestTimeSeconds;
     private long dataPoints;
+    private long callbackNanos;
     private final Map<String, DoubleUnaryOperator> externalSources = new HashMap<>();
 
     // callbacks: strong references for the library's lifetime (JNA keeps weak ones only)
@@ -279,7 +280,13 @@ final class NgspiceInstance {
         return n;
     }
 
+    /** Wall time spent copying data points out, in nanoseconds. */
+    long callbackNanos() {
+        return callbackNanos;
+    }
+
     private int onData(Pointer all, int count, int id, Pointer user) {
+        long start = System.nanoTime();
         int n = Math.min(all.getInt(SharedSpice.VECVALUESALL_COUNT_OFFSET), vectorToNode.length);
         Pointer vecsa = all.getPointer(SharedSpice.VECVALUESALL_VECSA_OFFSET);
         double[] volts = latestVolts;
@@ -294,6 +301,7 @@ final class NgspiceInstance {
         }
         latestTimeSeconds = time;
         dataPoints++;
+        callbackNanos += System.nanoTime() - start;
         return 0;
     }
 

@@ -46,6 +46,7 @@ public final class NgspiceSession implements AutoCloseable {
     private TransientLimits limits;
     private int commandsSinceCleanup;
     private long commandCalls;
+    private long nativeNanos;
     private boolean closed;
 
     private NgspiceSession(Path libraryFile) {
@@ -134,7 +135,9 @@ public final class NgspiceSession implements AutoCloseable {
         }
         instance.watchNodes(nodeNames);
         instance.takeLines();
+        long start = System.nanoTime();
         instance.circuit(lines.toArray(new String[0]));
+        nativeNanos += System.nanoTime() - start;
         count(1);
         List<String> out = instance.takeLines();
         NgspiceException failure = classify("load circuit '" + lines.get(0) + "'", out);
@@ -175,11 +178,19 @@ public final class NgspiceSession implements AutoCloseable {
     }
 
     /**
-     * Sends commands made by the bridge (plain numbers only), packing them into as few lines as the
-     * length limit allows.
+     * Sends commands such as {@code alter r1 = 1000.0} (plain numbers only: no expressions), packing
+     * them into as few lines as the length limit allows; {@code quit}, {@code exit} and background
+     * commands are refused.
      */
-    void commands(List<String> commands) {
+    public void commands(List<String> commands) {
         checkUsable();
+        for (String c : commands) {
+            boolean plainAlter = c.startsWith("alter ") && c.indexOf(';') < 0;
+            if (!plainAlter && FORBIDDEN.matcher(c).find()) {
+                throw new NgspiceException(NgspiceException.Kind.REFUSED, c,
+                        List.of("quit, exit and background commands would kill or race the shared library"));
+            }
+        }
         StringBuilder line = new StringBuilder();
         boolean minus = false;
         for (String c : commands) {
@@ -242,7 +253,20 @@ public final class NgspiceSession implements AutoCloseable {
      * @param limits  step limits of the analysis
      */
     public double[] startTransient(List<String> changes, TransientLimits limits) {
+        return startTransient(changes, limits, false);
+    }
+
+    /**
+     * Starts a transient analysis as {@link #startTransient(List, TransientLimits)} does; with
+     * {@code fromInitialConditions} it skips the operating point and starts from the capacitors'
+     * {@code ic} values ({@code tran ... uic}), which is how a long run continues from its state in a
+     * fresh analysis. A paused analysis is ended and its plot freed first.
+     */
+    public double[] startTransient(List<String> changes, TransientLimits limits, boolean fromInitialConditions) {
         requireCircuit("tran");
+        if (transientPaused) {
+            operatingPoint(List.of()); // ends the paused run cleanly; its plot goes with "destroy all"
+        }
         List<String> all = new ArrayList<>(changes.size() + 2);
         all.add("delete all");
         all.add("stop when time > 0");
@@ -252,7 +276,7 @@ public final class NgspiceSession implements AutoCloseable {
         commands(all);
         // "tran" and "resume" sharing a line with an alter crash ngspice 39.3: they get their own call
         run("tran " + SpiceNames.number(limits.stepSeconds()) + " " + SpiceNames.number(limits.stopSeconds()) + " 0 "
-                + SpiceNames.number(limits.maxStepSeconds()), true);
+                + SpiceNames.number(limits.maxStepSeconds()) + (fromInitialConditions ? " uic" : ""), true);
         if (!(instance.latestTimeSeconds() > 0)) {
             throw new NgspiceException(NgspiceException.Kind.COMMAND_ERROR, "tran", List.of("the transient did not pause"));
         }
@@ -331,6 +355,32 @@ public final class NgspiceSession implements AutoCloseable {
         instance.externalSource(name, valueAtTime);
     }
 
+    /**
+     * Cumulative costs of a session, for benchmarks.
+     *
+     * @param commandCalls  {@code ngSpice_Command} and {@code ngSpice_Circ} calls made
+     * @param nativeNanos   wall time spent inside those calls (callbacks included)
+     * @param callbackNanos wall time spent in the data callback copying node voltages out
+     * @param dataPoints    data points received
+     */
+    public record Stats(long commandCalls, long nativeNanos, long callbackNanos, long dataPoints) {
+        /** The time inside ngspice itself: calls minus the bridge's callback work, in nanoseconds. */
+        public long ngspiceNanos() {
+            return nativeNanos - callbackNanos;
+        }
+
+        /** The difference {@code this - earlier}. */
+        public Stats minus(Stats earlier) {
+            return new Stats(commandCalls - earlier.commandCalls, nativeNanos - earlier.nativeNanos,
+                    callbackNanos - earlier.callbackNanos, dataPoints - earlier.dataPoints);
+        }
+    }
+
+    /** The session's cumulative costs so far. */
+    public Stats stats() {
+        return new Stats(commandCalls, nativeNanos, instance.callbackNanos(), instance.dataPoints());
+    }
+
     /** The number of {@code ngSpice_Command} and {@code ngSpice_Circ} calls made by this session. */
     public long commandCalls() {
         return commandCalls;
@@ -381,7 +431,9 @@ public final class NgspiceSession implements AutoCloseable {
                     List.of("command longer than " + MAX_COMMAND_BYTES + " bytes would be truncated by ngspice"));
         }
         instance.takeLines();
+        long start = System.nanoTime();
         instance.command(line);
+        nativeNanos += System.nanoTime() - start;
         count(1);
         List<String> out = instance.takeLines();
         if (instance.exited()) {

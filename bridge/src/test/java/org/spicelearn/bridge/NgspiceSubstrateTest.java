@@ -216,6 +216,24 @@ class NgspiceSubstrateTest {
     }
 
     @Test
+    void aLongTransientRestartsFromItsStateAndStaysOnTheExactCurve() {
+        Circuit c = rc(1000, 1e-6);
+        int out = c.nodeIndex("out");
+        double tau = 1e-3;
+        try (NgspiceSubstrate ng = new NgspiceSubstrate(c, new TransientSettings(IntegrationMethod.TRAPEZOIDAL, tau / 200))) {
+            ng.restartPointsForTest(60);
+            ng.settle();
+            ng.setBoundary(new BoundaryConditions(Map.of("v1", 1.0), OutputBoundary.FREE));
+            for (int k = 1; k <= 40; k++) {
+                NodeVoltages v = ng.advance(tau / 8);
+                assertEquals(k * tau / 8, v.timeSeconds(), 1e-15);
+                assertEquals(1 - Math.exp(-k / 8.0), v.volts(out), 2e-5, "pause " + k);
+            }
+            assertTrue(ng.restarts() >= 10, "restarts: " + ng.restarts());
+        }
+    }
+
+    @Test
     void aControlledExitIsSurvivedByReloadingIntoAFreshInstance() {
         Circuit c = DisorderedNetworkGenerator.generate(DisorderedNetworkSpec.of(20), 77);
         try (NgspiceSubstrate s = new NgspiceSubstrate(c)) {

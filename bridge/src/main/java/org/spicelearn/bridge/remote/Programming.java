@@ -1,0 +1,35 @@
+package org.spicelearn.bridge.remote;
+
+import java.util.List;
+
+/**
+ * How a {@link RemoteSubstrate} turns a requested conductance change into programming commands.
+ */
+public sealed interface Programming permits Programming.WriteVerify, Programming.Pulses {
+
+    /**
+     * Ask the server to program each changed device to {@code g + delta} ({@code WRITE}, the server's
+     * program-and-verify). Simple, but a change smaller than the server's write tolerance is lost.
+     */
+    record WriteVerify() implements Programming {
+    }
+
+    /**
+     * Send pulse counts ({@code PULSE}) computed from calibrated device responses: the fractional
+     * count {@link PulseResponse#pulsesFor} is rounded stochastically, so the expected change
+     * equals the request however small it is.
+     *
+     * @param responses     one calibrated response per device, in device order
+     * @param maxPulses     the most pulses one request sends to one device
+     * @param seed          seed of the stochastic rounding
+     */
+    record Pulses(List<PulseResponse> responses, int maxPulses, long seed) implements Programming {
+        /** Copies and validates. */
+        public Pulses {
+            responses = List.copyOf(responses);
+            if (maxPulses < 1 || maxPulses > HilServer.MAX_PULSES) {
+                throw new IllegalArgumentException("max pulses must be in 1.." + HilServer.MAX_PULSES);
+            }
+        }
+    }
+}
