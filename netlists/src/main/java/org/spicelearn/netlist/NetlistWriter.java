@@ -33,12 +33,11 @@ import org.spicelearn.circuit.Waveform;
  *
  * <p>Ideal diodes have no SPICE form. They are written as a {@code .model NAME D(IS=.. N=..)}
  * Shockley approximation that ngspice can simulate, plus a {@code *@spicelearn ideal-diode NAME
- * threshold=V} line from which the parser restores the ideal law: the approximation has emission
- * coefficient {@value #IDEAL_APPROX_EMISSION} (about 6 mV per decade of current) and conducts
- * {@value #IDEAL_APPROX_KNEE_AMPS} A at the threshold, so its saturation current is
- * {@code 1e-3 * exp(-threshold / (N * Vt))}. ngspice results for such a circuit are therefore close
- * to, not equal to, the ideal physics. Thresholds above about 1.8 V (saturation current below the
- * smallest double) are refused.
+ * threshold=V} line from which the parser restores the ideal law ({@link #idealApproximation}): a
+ * knee as sharp as ngspice allows carrying {@value #IDEAL_APPROX_KNEE_AMPS} A at the threshold,
+ * with reverse leakage at most {@value #IDEAL_APPROX_MAX_LEAK_AMPS} A; thresholds below about 5 mV
+ * get their knee at about 5 mV. ngspice results for such circuits are close to, not equal to, the
+ * ideal physics (measured in the oracle test). Negative thresholds are refused.
  *
  * <p>The writer never writes control blocks: whatever it writes is data. It refuses (with an
  * {@link IllegalArgumentException} naming the element) names that ngspice could not address or
@@ -48,10 +47,17 @@ import org.spicelearn.circuit.Waveform;
  * from the source's DC value.
  */
 public final class NetlistWriter {
-    /** Emission coefficient of the Shockley approximation written for ideal diodes. */
-    public static final double IDEAL_APPROX_EMISSION = 0.1;
+    /** Smallest emission coefficient of the Shockley approximation written for ideal diodes. */
+    public static final double IDEAL_APPROX_MIN_EMISSION = 0.01;
     /** Current of the Shockley approximation at the ideal diode's threshold, in amps. */
-    public static final double IDEAL_APPROX_KNEE_AMPS = 1e-3;
+    public static final double IDEAL_APPROX_KNEE_AMPS = 1e-4;
+    /** Largest reverse (saturation) current of the Shockley approximation, in amps. */
+    public static final double IDEAL_APPROX_MAX_LEAK_AMPS = 1e-12;
+    /**
+     * Smallest saturation current written, in amps: ngspice 39.3 treats any smaller IS as about
+     * 1e-28 A (measured: IS = 1e-30 and 1e-100 give the same operating point as 1e-28).
+     */
+    public static final double IDEAL_APPROX_MIN_SATURATION_AMPS = 1e-27;
     /** The prefix of structured comment lines. */
     public static final String ROLE_PREFIX = "*@spicelearn";
 
@@ -159,9 +165,27 @@ public final class NetlistWriter {
         return 'b';
     }
 
-    /** The saturation current of the Shockley approximation written for an ideal diode, in amps. */
-    public static double idealApproximationSaturationAmps(double thresholdVolts) {
-        return IDEAL_APPROX_KNEE_AMPS * Math.exp(-thresholdVolts / (IDEAL_APPROX_EMISSION * Units.THERMAL_VOLTAGE_VOLTS));
+    /**
+     * The Shockley law written for ngspice in place of an ideal diode: emission coefficient
+     * {@code N = max(0.01, threshold / (Vt ln(1e-4 / 1e-27)))} and saturation current
+     * {@code IS = 1e-4 * exp(-threshold / (N Vt))} kept within [1e-27, 1e-12] A, so that it carries
+     * 1e-4 A at the threshold: the knee is as sharp as ngspice allows (about 0.6 mV per decade for
+     * thresholds up to 14 mV, 4.2 % of the threshold per decade above).
+     *
+     * @throws IllegalArgumentException for a negative threshold, which no Shockley law approximates
+     */
+    public static DiodeModel.Shockley idealApproximation(DiodeModel.Ideal ideal) {
+        double threshold = ideal.thresholdVolts();
+        if (!(threshold >= 0) || Double.isInfinite(threshold)) {
+            throw new IllegalArgumentException("ideal diode model " + ideal.modelName() + " has threshold " + threshold
+                    + " V; only thresholds >= 0 have a Shockley approximation for ngspice");
+        }
+        double vt = Units.THERMAL_VOLTAGE_VOLTS;
+        double n = Math.max(IDEAL_APPROX_MIN_EMISSION,
+                threshold / (vt * Math.log(IDEAL_APPROX_KNEE_AMPS / IDEAL_APPROX_MIN_SATURATION_AMPS)));
+        double is = Math.max(IDEAL_APPROX_MIN_SATURATION_AMPS,
+                Math.min(IDEAL_APPROX_KNEE_AMPS * Math.exp(-threshold / (n * vt)), IDEAL_APPROX_MAX_LEAK_AMPS));
+        return new DiodeModel.Shockley(ideal.modelName(), is, n);
     }
 
     private static void source(StringBuilder sb, String name, double dc, Waveform w) {
@@ -281,23 +305,17 @@ public final class NetlistWriter {
     }
 
     private static void modelLines(DiodeModel m, List<String> out) {
-        double is;
-        double n;
+        DiodeModel.Shockley law;
         if (m instanceof DiodeModel.Shockley s) {
-            is = s.saturationCurrentAmps();
-            n = s.emissionCoefficient();
+            law = s;
         } else {
             DiodeModel.Ideal ideal = (DiodeModel.Ideal) m;
-            is = idealApproximationSaturationAmps(ideal.thresholdVolts());
-            n = IDEAL_APPROX_EMISSION;
-            if (!(is > 0) || !Double.isFinite(is)) {
-                throw new IllegalArgumentException("ideal diode model " + m.modelName() + " with threshold "
-                        + ideal.thresholdVolts() + " V has no Shockley approximation in double precision");
-            }
+            law = idealApproximation(ideal);
             out.add("* " + m.modelName() + " is an ideal diode (threshold " + SpiceNames.number(ideal.thresholdVolts())
                     + " V); ngspice simulates this Shockley approximation of it");
         }
-        out.add(".model " + m.modelName() + " D(IS=" + SpiceNames.number(is) + " N=" + SpiceNames.number(n) + ")");
+        out.add(".model " + m.modelName() + " D(IS=" + SpiceNames.number(law.saturationCurrentAmps())
+                + " N=" + SpiceNames.number(law.emissionCoefficient()) + ")");
     }
 
     private static void checkTitle(String title) {
