@@ -26,6 +26,9 @@ public final class ReferenceHardware implements AutoCloseable {
     /** The widest conductance the underlying substrate lets a device take, siemens. */
     private static final ConductanceBounds OPEN_BOUNDS = new ConductanceBounds(1e-18, 1e9);
 
+    /** The weakest pulse program-and-verify uses, relative to a full pulse. */
+    public static final double MIN_PULSE_STRENGTH = 0x1p-30;
+
     private final NetworkDescription description;
     private final Substrate substrate;
     private final SimulatedDevices devices;
@@ -167,8 +170,9 @@ public final class ReferenceHardware implements AutoCloseable {
 
     /**
      * Program-and-verify of device {@code e} to {@code targetSiemens}: read, pulse toward the target,
-     * repeat until the read is within half a nominal level (or twice the read noise) of the target,
-     * the direction has reversed three times, or the pulse budget is spent.
+     * and halve the pulse strength each time the direction reverses (a decreasing pulse train),
+     * until the read is within half a nominal level (or twice the read noise) of the target, the
+     * strength falls below {@value #MIN_PULSE_STRENGTH}, or the pulse budget is spent.
      *
      * @return {the final read, the pulses used}
      */
@@ -176,17 +180,20 @@ public final class ReferenceHardware implements AutoCloseable {
         ConductanceBounds b = description.devices().get(e).bounds();
         double levelSiemens = settings.levels() == 0 ? 0 : (b.maxSiemens() - b.minSiemens()) / (settings.levels() - 1);
         double tol = Math.max(Math.max(0.5 * levelSiemens, 2 * settings.readNoise() * targetSiemens),
-                1e-6 * targetSiemens);
+                1e-9 * targetSiemens);
         int used = 0;
         int lastDirection = 0;
-        int reversals = 0;
+        double strength = 1;
         double g = devices.read(e);
         while (used < maxPulsesPerWrite && Math.abs(g - targetSiemens) > tol) {
             int direction = g < targetSiemens ? 1 : -1;
-            if (lastDirection != 0 && direction != lastDirection && ++reversals >= 3) {
-                break;
+            if (lastDirection != 0 && direction != lastDirection) {
+                strength *= 0.5;
+                if (strength < MIN_PULSE_STRENGTH) {
+                    break;
+                }
             }
-            devices.pulse(e, direction);
+            devices.pulse(e, direction, strength);
             used++;
             lastDirection = direction;
             g = devices.read(e);

@@ -77,15 +77,25 @@ public final class SimulatedDevices {
         return volts + settings.readNoise() * settings.fullScaleVolts() * noise.nextGaussian();
     }
 
-    /** Applies {@code pulses} pulses to device {@code e} (positive: potentiation), one at a time. */
+    /** Applies {@code pulses} full-strength pulses to device {@code e} (positive: potentiation), one at a time. */
     public void pulse(int e, int pulses) {
-        int sign = Integer.signum(pulses);
         for (int k = 0; k < Math.abs(pulses); k++) {
-            double g = siemens(e);
-            double target = responses[e].after(g, sign);
-            double step = (target - g) * (1 + settings.programmingNoise() * noise.nextGaussian());
-            setStochastic(e, g + step);
+            pulse(e, Integer.signum(pulses), 1.0);
         }
+    }
+
+    /**
+     * Applies one pulse of reduced strength (a shorter or lower pulse, as program-and-verify
+     * controllers use): the step is {@code strength} times a full pulse's.
+     *
+     * @param direction +1 potentiation, -1 depression
+     * @param strength  in (0, 1]
+     */
+    public void pulse(int e, int direction, double strength) {
+        double g = siemens(e);
+        double target = responses[e].after(g, direction);
+        double step = strength * (target - g) * (1 + settings.programmingNoise() * noise.nextGaussian());
+        setStochastic(e, g + step);
     }
 
     /** Lets device time pass: every state relaxes toward gMin by {@code exp(-drift * seconds)}. */
