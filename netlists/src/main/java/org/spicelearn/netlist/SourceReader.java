@@ -263,9 +263,7 @@ final class SourceReader {
         includeStack.push(key);
         readLines(real.toString(), real.getParent(), lines(text), 0, section);
         includeStack.pop();
-        if (section == null) {
-            ended = false; // an .end inside an included file ends only that file
-        }
+        ended = false; // an .end inside an included file or section ends only that file
     }
 
     private Path topRealDirectory() {

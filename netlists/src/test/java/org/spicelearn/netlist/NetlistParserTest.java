@@ -94,10 +94,12 @@ class NetlistParserTest {
         Files.createDirectories(dir.resolve("sub/deeper"));
         Files.writeString(dir.resolve("top.cir"), "top\n.include sub/parts.inc\n.lib 'sub/models.lib' fast\nv1 a 0 1\nxd a 0 half\nd1 a 0 dfast\n.end\n");
         Files.writeString(dir.resolve("sub/parts.inc"), ".include deeper/r.inc\n.subckt half p q\nr1 p m 1k\nr2 m q 1k\n.ends\n");
-        Files.writeString(dir.resolve("sub/deeper/r.inc"), "r9 a 0 9k\n");
+        Files.writeString(dir.resolve("sub/deeper/r.inc"), "r9 a 0 9k\n.end\nr10 a 0 1\n"); // .end ends only this file
         Files.writeString(dir.resolve("sub/models.lib"), ".lib slow\n.model dfast D(IS=1e-9)\n.endl\n.lib fast\n.model dfast D(IS=1e-12 N=2)\n.endl fast\n");
         Circuit c = NetlistParser.parse(dir.resolve("top.cir")).circuit();
         assertEquals(9000.0, ((Resistor) c.element("r9")).ohms());
+        assertTrue(!c.hasElement("r10"), "lines after an included .end are not read");
+        assertTrue(c.hasElement("d1"), "the including file goes on after the included .end");
         assertTrue(c.hasNode("xd.m"));
         assertEquals(new DiodeModel.Shockley("dfast", 1e-12, 2), ((Diode) c.element("d1")).model());
     }
