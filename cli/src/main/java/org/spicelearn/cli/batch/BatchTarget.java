@@ -1,0 +1,141 @@
+package org.spicelearn.cli.batch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.spicelearn.cli.BadInputException;
+
+/**
+ * What {@code spicelearn batch TARGET} trains: TARGET is a sweep file, a training spec, a directory
+ * (its {@code *.xml} files, not recursive) or a glob ({@code *}, {@code ?}, {@code **}, {@code [..]},
+ * <code>{a,b}</code>) over spec and sweep files. A spec file's run id is its file name without
+ * {@code .xml}; a sweep's runs are named by their parameters, prefixed by the sweep's file name when the
+ * target holds more than one file.
+ */
+public final class BatchTarget {
+    private BatchTarget() {
+    }
+
+    /**
+     * Expands TARGET into its runs.
+     *
+     * @throws BadInputException when nothing matches, a file cannot be read, a sweep is invalid or two runs share an id
+     */
+    public static List<PlannedRun> plan(String target) {
+        List<Path> files = files(target);
+        if (files.isEmpty()) {
+            throw new BadInputException("batch: " + target + " matches no spec or sweep file");
+        }
+        boolean single = files.size() == 1;
+        Map<String, PlannedRun> byId = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (Path file : files) {
+            for (PlannedRun run : runsOf(file, single)) {
+                PlannedRun clash = byId.putIfAbsent(run.id(), run);
+                if (clash != null) {
+                    problems.add("batch: two runs have the id " + run.id() + " (" + describe(clash) + " and " + describe(run) + ")");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInputException(String.join("\n", problems));
+        }
+        return List.copyOf(byId.values());
+    }
+
+    private static String describe(PlannedRun run) {
+        return run.spec() instanceof PlannedRun.SpecFile f ? f.path().toString() : "a sweep expansion";
+    }
+
+    private static List<PlannedRun> runsOf(Path file, boolean single) {
+        String stem = PlannedRun.safe(stem(file));
+        if ("sweep".equals(rootElement(file))) {
+            return Sweep.load(file).expand(single ? "" : stem);
+        }
+        Map<String, String> parameters;
+        try {
+            parameters = Sweep.keyParameters(SpecDocument.parse(file));
+        } catch (BadInputException e) {
+            // An unreadable spec still becomes a run: train reports the problem and the batch records it.
+            parameters = Map.of();
+        }
+        return List.of(new PlannedRun(stem, parameters, new PlannedRun.SpecFile(file)));
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".xml") ? name.substring(0, name.length() - 4) : name;
+    }
+
+    /** The files TARGET names, sorted by path. */
+    static List<Path> files(String target) {
+        Path path = Paths.get(target);
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> s = Files.list(path)) {
+                return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".xml")).sorted().toList();
+            } catch (IOException e) {
+                throw new BadInputException("batch: cannot list " + target + ": " + e.getMessage(), e);
+            }
+        }
+        if (Files.isRegularFile(path)) {
+            return List.of(path);
+        }
+        if (!target.matches(".*[*?\\[{].*")) {
+            throw new BadInputException("batch: " + target + " does not exist");
+        }
+        return glob(target);
+    }
+
+    private static List<Path> glob(String pattern) {
+        String[] parts = pattern.split("/", -1);
+        int fixed = 0;
+        while (fixed < parts.length - 1 && !parts[fixed].matches(".*[*?\\[{].*")) {
+            fixed++;
+        }
+        String rootText = String.join("/", java.util.Arrays.copyOfRange(parts, 0, fixed));
+        Path root = rootText.isEmpty() ? Paths.get(pattern.startsWith("/") ? "/" : ".") : Paths.get(rootText);
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> matcher.matches(rootText.isEmpty() && !pattern.startsWith("/") ? root.relativize(p) : p))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The local name of the file's root element. */
+    static String rootElement(Path file) {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        try (InputStream in = Files.newInputStream(file)) {
+            XMLStreamReader r = f.createXMLStreamReader(in);
+            while (r.hasNext()) {
+                if (r.next() == XMLStreamReader.START_ELEMENT) {
+                    return r.getLocalName();
+                }
+            }
+            return "";
+        } catch (XMLStreamException e) {
+            return "";
+        } catch (IOException e) {
+            throw new BadInputException("batch: cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
