@@ -35,7 +35,10 @@ public record PulseResponse(double gMinSiemens, double gMaxSiemens, double upFra
 
     /** The conductance after {@code pulses} pulses from {@code gSiemens} (positive: potentiation, negative: depression). */
     public double after(double gSiemens, int pulses) {
-        if (pulses >= 0) {
+        if (pulses == 0) {
+            return gSiemens;
+        }
+        if (pulses > 0) {
             return gMaxSiemens - (gMaxSiemens - gSiemens) * Math.pow(1 - upFraction, pulses);
         }
         return gMinSiemens + (gSiemens - gMinSiemens) * Math.pow(1 - downFraction, -pulses);

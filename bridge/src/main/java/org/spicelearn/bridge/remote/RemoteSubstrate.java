@@ -84,13 +84,7 @@ public final class RemoteSubstrate implements Substrate {
         } else {
             rounding = new Random(0);
         }
-        List<String> reads = new ArrayList<>();
-        for (List<String> chunk : chunks(description.devices().stream().map(NetworkDescription.Device::name).toList())) {
-            reads.add("READ " + String.join(" ", chunk));
-        }
-        for (String reply : exchange(reads)) {
-            readDeviceValues(reply, 2);
-        }
+        read();
     }
 
     /** The description the server gave. */
@@ -222,6 +216,38 @@ public final class RemoteSubstrate implements Substrate {
         }
         program(options.programming() instanceof Programming.Pulses ? "PULSE" : "WRITE", clauses);
         return Conductances.of(siemens).minus(Conductances.of(before));
+    }
+
+    /**
+     * Sends pulse counts to the devices ({@code PULSE}: positive potentiation, negative depression,
+     * zero leaves a device alone) and returns every device's conductance as last read.
+     */
+    public Conductances pulse(long[] pulsesPerDevice) {
+        checkOpen();
+        if (pulsesPerDevice.length != siemens.length) {
+            throw new IllegalArgumentException("expected " + siemens.length + " pulse counts, got " + pulsesPerDevice.length);
+        }
+        List<String> clauses = new ArrayList<>();
+        for (int e = 0; e < siemens.length; e++) {
+            if (pulsesPerDevice[e] != 0) {
+                clauses.add(description.devices().get(e).name() + "=" + pulsesPerDevice[e]);
+            }
+        }
+        program("PULSE", clauses);
+        return conductances();
+    }
+
+    /** Reads every device ({@code READ}) and returns the values. */
+    public Conductances read() {
+        checkOpen();
+        List<String> reads = new ArrayList<>();
+        for (List<String> chunk : chunks(description.devices().stream().map(NetworkDescription.Device::name).toList())) {
+            reads.add("READ " + String.join(" ", chunk));
+        }
+        for (String reply : exchange(reads)) {
+            readDeviceValues(reply, 2);
+        }
+        return conductances();
     }
 
     /** Programs every device to its target with the server's program-and-verify; returns the change. */
