@@ -119,4 +119,51 @@ final class DenseLu implements LinearFactor {
         }
         System.arraycopy(work, 0, x, 0, n);
     }
+
+    /**
+     * Solves a small dense system {@code a x = b} ({@code a} row-major {@code m x m}, overwritten) by
+     * Gaussian elimination with partial pivoting.
+     */
+    static double[] solveSmall(int m, double[] a, double[] b) {
+        double[] x = b.clone();
+        for (int k = 0; k < m; k++) {
+            int best = k;
+            for (int i = k + 1; i < m; i++) {
+                if (Math.abs(a[i * m + k]) > Math.abs(a[best * m + k])) {
+                    best = i;
+                }
+            }
+            if (a[best * m + k] == 0) {
+                throw new SubstrateException("the active ideal-diode constraints are dependent (a loop of conducting "
+                        + "diodes?)");
+            }
+            if (best != k) {
+                for (int j = 0; j < m; j++) {
+                    double t = a[k * m + j];
+                    a[k * m + j] = a[best * m + j];
+                    a[best * m + j] = t;
+                }
+                double t = x[k];
+                x[k] = x[best];
+                x[best] = t;
+            }
+            for (int i = k + 1; i < m; i++) {
+                double f = a[i * m + k] / a[k * m + k];
+                if (f != 0) {
+                    for (int j = k; j < m; j++) {
+                        a[i * m + j] -= f * a[k * m + j];
+                    }
+                    x[i] -= f * x[k];
+                }
+            }
+        }
+        for (int i = m - 1; i >= 0; i--) {
+            double s = x[i];
+            for (int j = i + 1; j < m; j++) {
+                s -= a[i * m + j] * x[j];
+            }
+            x[i] = s / a[i * m + i];
+        }
+        return x;
+    }
 }

@@ -1,6 +1,5 @@
 package org.spicelearn.circuit.ideal;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -28,11 +27,12 @@ import org.spicelearn.circuit.VoltageSource;
  * conductances, inputs, nudges, clamps, capacitor companions). Controlled sources (VCVS, VCCS) make
  * the matrix non-symmetric; it is then factorised by a dense LU with partial pivoting.
  * Shockley diodes: damped Newton (SPICE junction-voltage limiting) with source stepping when plain
- * Newton fails. Ideal diodes, each with one terminal held by sources: the co-content is then a
- * box-constrained quadratic; exact coordinate descent (each node set to the minimiser of the
- * co-content, i.e. the conductance-weighted mean of its neighbours clipped to its diode limits;
- * whole-layer block updates when the unknowns form two independent classes, as in layered networks)
- * followed by a primal-dual active-set polish that makes the result exact to rounding.
+ * Newton fails. Ideal diodes: the co-content is then minimised subject to the diode limits (a convex
+ * quadratic programme) by exact coordinate descent (Scellier 2024: each node set to the
+ * conductance-weighted mean of its neighbours clipped to its diode limits; whole-layer block updates
+ * when the unknowns form two independent classes, as in layered networks), followed by a primal-dual
+ * active-set polish that makes the result exact to rounding. Ideal diodes cannot be mixed with
+ * Shockley diodes or with controlled sources in one circuit (a clear {@link SubstrateException}).
  *
  * <p>Transient: capacitor companion models, fixed step, backward Euler or trapezoidal, sources
  * evaluated at the end of each step; the first step after {@link #settle()} or
@@ -44,8 +44,6 @@ import org.spicelearn.circuit.VoltageSource;
  * adjoint method. Not thread-safe; one owner thread.
  */
 public final class IdealSubstrate implements Substrate {
-    private static final int MAX_ACTIVE_SET_ITERATIONS = 500;
-    private static final int MAX_COORDINATE_SWEEPS = 200;
 
     private final Circuit circuit;
     private final TransientSettings transientSettings;
@@ -53,7 +51,7 @@ public final class IdealSubstrate implements Substrate {
     private final LinearFactor factor;
     private final double[] resistorSiemens;
     private final ConductanceBounds[] bounds;
-    private final int[] sweepOrder;
+    private final IdealDiodeSolver idealSolver;
 
     private final double[] linVals;
     private final double[] linRhs;
@@ -61,9 +59,6 @@ public final class IdealSubstrate implements Substrate {
     private final double[] rhs;
     private final boolean[] fixed;
     private final double[] fixedValues;
-    private final boolean[] boxActive;
-    private final double[] lower;
-    private final double[] upper;
 
     private BoundaryConditions boundary = BoundaryConditions.free();
     private final double[] sourceOverride;
@@ -112,9 +107,6 @@ public final class IdealSubstrate implements Substrate {
         rhs = new double[system.size];
         fixed = new boolean[system.size];
         fixedValues = new double[system.size];
-        boxActive = new boolean[system.size];
-        lower = new double[system.size];
-        upper = new double[system.size];
         resistorSiemens = system.fixedResistorSiemens.clone();
         bounds = new ConductanceBounds[circuit.trainables().size()];
         for (int t = 0; t < bounds.length; t++) {
@@ -125,7 +117,7 @@ public final class IdealSubstrate implements Substrate {
         for (int s = 0; s < sourceOverride.length; s++) {
             sourceIndex.put(system.voltageSources.get(s).name(), s);
         }
-        sweepOrder = system.ideal.count > 0 ? blockOrder() : new int[0];
+        idealSolver = system.ideal.count > 0 ? new IdealDiodeSolver(system, factor) : null;
     }
 
     private void checkDiodes() {
@@ -139,13 +131,6 @@ public final class IdealSubstrate implements Substrate {
         if (system.shockley.count > 0) {
             throw new SubstrateException("the ideal substrate cannot mix ideal diodes (" + system.idealNames[0]
                     + ") with Shockley diodes (" + system.shockleyNames[0] + ")");
-        }
-        for (int k = 0; k < system.ideal.count; k++) {
-            if (system.ideal.ua[k] >= 0 && system.ideal.ub[k] >= 0) {
-                throw new SubstrateException("ideal diode " + system.idealNames[k] + " joins two free nodes ("
-                        + circuit.nodeName(system.ideal.a[k]) + ", " + circuit.nodeName(system.ideal.b[k])
-                        + "); the exact coordinate descent needs one terminal held by voltage sources");
-            }
         }
     }
 
@@ -325,9 +310,9 @@ public final class IdealSubstrate implements Substrate {
         System.arraycopy(linRhs, 0, rhs, 0, rhs.length);
         stampShockleyJacobian(volts);
         boolean[] hold = fixed.clone();
-        if (system.ideal.count > 0) {
+        if (idealSolver != null) {
             for (int k = 0; k < system.size; k++) {
-                hold[k] |= boxActive[k];
+                hold[k] |= idealSolver.boxActive(k);
             }
         }
         system.applyFixed(hold, new double[system.size], vals, rhs);
@@ -341,6 +326,9 @@ public final class IdealSubstrate implements Substrate {
         }
         double[] lambda = new double[system.size];
         factor.solveTransposed(c, lambda);
+        if (idealSolver != null) {
+            idealSolver.enforceActive(hold, lambda, new double[system.ideal.count]);
+        }
         double[] grad = new double[bounds.length];
         NodalSystem.Branches r = system.resistors;
         for (int t = 0; t < grad.length; t++) {
@@ -448,7 +436,7 @@ public final class IdealSubstrate implements Substrate {
         double[] u0 = start != null ? start.clone() : new double[system.size];
         if (system.ideal.count > 0) {
             assemble(1);
-            return solveIdealDiodes(u0);
+            return idealSolver.solve(linVals, linRhs, fixed, fixedValues, known, system.idealThresholdVolts, u0);
         }
         if (system.shockley.count == 0) {
             assemble(1);
@@ -575,169 +563,6 @@ public final class IdealSubstrate implements Substrate {
         return vNew;
     }
 
-    /** Ideal diodes: box limits per unknown, coordinate descent, then an exact active-set polish. */
-    private double[] solveIdealDiodes(double[] start) {
-        Arrays.fill(lower, Double.NEGATIVE_INFINITY);
-        Arrays.fill(upper, Double.POSITIVE_INFINITY);
-        NodalSystem.Branches d = system.ideal;
-        for (int k = 0; k < d.count; k++) {
-            double th = system.idealThresholdVolts[k];
-            double ka = known[d.a[k]];
-            double kb = known[d.b[k]];
-            if (d.ua[k] >= 0) {
-                upper[d.ua[k]] = Math.min(upper[d.ua[k]], th + kb - ka);
-            } else if (d.ub[k] >= 0) {
-                lower[d.ub[k]] = Math.max(lower[d.ub[k]], ka - kb - th);
-            }
-        }
-        for (int k = 0; k < system.size; k++) {
-            if (fixed[k]) {
-                lower[k] = Double.NEGATIVE_INFINITY;
-                upper[k] = Double.POSITIVE_INFINITY;
-            } else if (lower[k] > upper[k]) {
-                throw new SubstrateException("the ideal diodes at node group " + k + " of " + circuit.title()
-                        + " leave no feasible voltage (lower limit " + lower[k] + " V above upper " + upper[k] + " V)");
-            }
-        }
-        // base matrix: linear part with the clamps applied
-        double[] baseVals = linVals.clone();
-        double[] baseRhs = linRhs.clone();
-        system.applyFixed(fixed, fixedValues, baseVals, baseRhs);
-        double[] u = start;
-        for (int k = 0; k < u.length; k++) {
-            u[k] = fixed[k] ? fixedValues[k] : Math.max(lower[k], Math.min(upper[k], u[k]));
-        }
-        coordinateDescent(baseVals, baseRhs, u);
-        boolean[] hold = new boolean[system.size];
-        double[] holdValues = new double[system.size];
-        double[] product = new double[system.size];
-        for (int it = 0; it < MAX_ACTIVE_SET_ITERATIONS; it++) {
-            system.multiply(baseVals, u, product);
-            boolean changed = it == 0;
-            for (int k = 0; k < system.size; k++) {
-                if (fixed[k]) {
-                    continue;
-                }
-                double diag = baseVals[system.diagPos[k]];
-                double minimiser = u[k] + (baseRhs[k] - product[k]) / diag;
-                double tol = 1e-12 * (1 + Math.abs(minimiser));
-                boolean wasActive = boxActive[k] && it > 0;
-                boolean hi = minimiser > upper[k] + tol || wasActive && holdValues[k] == upper[k] && minimiser >= upper[k] - tol;
-                boolean lo = !hi && (minimiser < lower[k] - tol
-                        || wasActive && holdValues[k] == lower[k] && minimiser <= lower[k] + tol);
-                boolean active = hi || lo;
-                double value = hi ? upper[k] : lo ? lower[k] : 0;
-                if (active != wasActive || active && value != holdValues[k]) {
-                    changed = true;
-                }
-                boxActive[k] = active;
-                holdValues[k] = value;
-            }
-            if (!changed) {
-                return u;
-            }
-            System.arraycopy(baseVals, 0, vals, 0, vals.length);
-            System.arraycopy(baseRhs, 0, rhs, 0, rhs.length);
-            for (int k = 0; k < system.size; k++) {
-                hold[k] = boxActive[k];
-            }
-            system.applyFixed(hold, holdValues, vals, rhs);
-            factor.factor(vals);
-            factor.solve(rhs, u);
-        }
-        throw new SubstrateException("the ideal-diode active set of " + circuit.title() + " did not settle after "
-                + MAX_ACTIVE_SET_ITERATIONS + " iterations");
-    }
-
-    /** Projected Gauss-Seidel sweeps in block order; a warm start for the active-set polish. */
-    private void coordinateDescent(double[] matrix, double[] right, double[] u) {
-        int[] rowPtr = system.rowPtr;
-        int[] colIdx = system.colIdx;
-        for (int sweep = 0; sweep < MAX_COORDINATE_SWEEPS; sweep++) {
-            double change = 0;
-            double scale = 0;
-            for (int k : sweepOrder) {
-                if (fixed[k]) {
-                    continue;
-                }
-                double s = right[k];
-                double diag = 0;
-                for (int p = rowPtr[k]; p < rowPtr[k + 1]; p++) {
-                    int j = colIdx[p];
-                    if (j == k) {
-                        diag = matrix[p];
-                    } else {
-                        s -= matrix[p] * u[j];
-                    }
-                }
-                if (!(diag > 0)) {
-                    throw new SubstrateException("node group " + k + " of " + circuit.title()
-                            + " has a non-positive total conductance " + diag
-                            + " S (a negative nudge larger than the node's conductance?)");
-                }
-                double v = Math.max(lower[k], Math.min(upper[k], s / diag));
-                change = Math.max(change, Math.abs(v - u[k]));
-                scale = Math.max(scale, Math.abs(v));
-                u[k] = v;
-            }
-            if (change <= 1e-10 * (1 + scale)) {
-                return;
-            }
-        }
-    }
-
-    /**
-     * The order of coordinate updates: the two colour classes one after the other when the graph of
-     * unknowns is bipartite (a layered network's alternate layers, each a block of independent
-     * updates), otherwise the natural order.
-     */
-    private int[] blockOrder() {
-        int n = system.nodeUnknowns;
-        int[] colour = new int[n];
-        Arrays.fill(colour, -1);
-        boolean bipartite = true;
-        for (int s = 0; s < n && bipartite; s++) {
-            if (colour[s] >= 0) {
-                continue;
-            }
-            colour[s] = 0;
-            ArrayDeque<Integer> queue = new ArrayDeque<>();
-            queue.add(s);
-            while (!queue.isEmpty() && bipartite) {
-                int k = queue.poll();
-                for (int p = system.rowPtr[k]; p < system.rowPtr[k + 1]; p++) {
-                    int j = system.colIdx[p];
-                    if (j == k) {
-                        continue;
-                    }
-                    if (colour[j] < 0) {
-                        colour[j] = 1 - colour[k];
-                        queue.add(j);
-                    } else if (colour[j] == colour[k]) {
-                        bipartite = false;
-                        break;
-                    }
-                }
-            }
-        }
-        int[] order = new int[n];
-        if (!bipartite) {
-            for (int k = 0; k < n; k++) {
-                order[k] = k;
-            }
-            return order;
-        }
-        int len = 0;
-        for (int c = 0; c < 2; c++) {
-            for (int k = 0; k < n; k++) {
-                if (colour[k] == c) {
-                    order[len++] = k;
-                }
-            }
-        }
-        return order;
-    }
-
     /** Caps Newton's iterations per solve (tests use it to force the source-stepping fallback). */
     void limitNewtonIterations(int iterations) {
         maxNewtonIterations = iterations;
@@ -748,13 +573,8 @@ public final class IdealSubstrate implements Substrate {
         return sourceSteppingRuns;
     }
 
-    /** Whether the coordinate descent updates whole independent blocks (layers) at once. */
+    /** Whether the ideal-diode coordinate descent updates whole independent blocks (layers) at once. */
     boolean blockUpdates() {
-        for (int k = 1; k < sweepOrder.length; k++) {
-            if (sweepOrder[k] < sweepOrder[k - 1]) {
-                return true;
-            }
-        }
-        return false;
+        return idealSolver != null && idealSolver.blockUpdates();
     }
 }

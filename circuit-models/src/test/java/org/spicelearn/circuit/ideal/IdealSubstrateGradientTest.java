@@ -96,6 +96,20 @@ class IdealSubstrateGradientTest {
     }
 
     @Test
+    void adjointMatchesFiniteDifferencesWithIdealDiodesBetweenFreeNodes() {
+        int compared = 0;
+        for (long seed = 0; seed < 60; seed++) {
+            Circuit c = RandomCircuits.withCoupledIdealDiodes(seed);
+            double error = finiteDifferenceError(c, Map.of());
+            if (!Double.isNaN(error)) {
+                compared++;
+                assertTrue(error < 1e-5, "seed " + seed + ": relative error " + error);
+            }
+        }
+        assertTrue(compared >= 50, "only " + compared + " networks had a non-zero gradient");
+    }
+
+    @Test
     void adjointMatchesFiniteDifferencesOnLayeredNetworksWithDiodesAndAmplifiers() {
         Map<String, Double> inputs = Map.of("vin0p", 0.8, "vin0n", -0.8, "vin1p", -0.3, "vin1n", 0.3);
         Circuit shockley = LayeredNetworkGenerator.generate(LayeredNetworkSpec.of(4, 5, 2)

@@ -33,6 +33,38 @@ final class RandomCircuits {
         return build(seed, false, model);
     }
 
+    /**
+     * Like {@link #linear} (no extras) with 1-4 ideal diodes between random pairs of free nodes and
+     * 0-2 ideal diodes from free nodes to input {@code in0}; thresholds in [0, 0.1] V.
+     */
+    static Circuit withCoupledIdealDiodes(long seed) {
+        Circuit c = linear(seed, false);
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5eed);
+        java.util.List<Integer> free = new java.util.ArrayList<>();
+        for (int node = 1; node < c.nodeCount(); node++) {
+            if (!heldBySource(c, node)) {
+                free.add(node);
+            }
+        }
+        Circuit.Builder b = c.toBuilder();
+        int coupled = 1 + random.nextInt(4);
+        for (int k = 0; k < coupled; k++) {
+            int a = free.get(random.nextInt(free.size()));
+            int d = free.get(random.nextInt(free.size()));
+            if (a != d) {
+                b.add(new Diode("dc" + k, a, d, new DiodeModel.Ideal("di" + k, 0.1 * random.nextDouble())));
+            }
+        }
+        int boxed = random.nextInt(3);
+        for (int k = 0; k < boxed; k++) {
+            int node = free.get(random.nextInt(free.size()));
+            boolean up = random.nextBoolean();
+            int in = c.nodeIndex("in0");
+            b.add(new Diode("db" + k, up ? node : in, up ? in : node, new DiodeModel.Ideal("db" + k, 0.1 * random.nextDouble())));
+        }
+        return b.build();
+    }
+
     private static Circuit build(long seed, boolean extras, DiodeModel diodes) {
         SplittableRandom random = new SplittableRandom(seed);
         int free = 3 + random.nextInt(12);
