@@ -33,6 +33,14 @@ class DataTest {
         assertEquals(1797, digits.size());
         assertEquals(65, digits.columns().size());
         assertEquals(10, digits.distinct(digits.column("digit")).length);
+        assertEquals(4, BuiltinData.XOR.load().size());
+        DataTable linear = BuiltinData.LINEAR.load();
+        assertEquals(200, linear.size());
+        // y0 = a . (x0, x1, x2) with non-negative weights summing to 0.6: |y0| <= 0.6 max|x|
+        for (int r = 0; r < linear.size(); r++) {
+            assertTrue(Math.abs(linear.value(r, linear.column("y0"))) <= 0.6 + 1e-9);
+        }
+        assertEquals(BuiltinData.IRIS, BuiltinData.byName("Iris"));
     }
 
     @Test
