@@ -53,7 +53,23 @@ final class SpecDocument {
     /** Parses a training spec; not well-formed XML or another root element is bad input naming the file. */
     static SpecDocument parse(Path file) {
         try {
-            Document doc = builderFactory().newDocumentBuilder().parse(file.toFile());
+            var builder = builderFactory().newDocumentBuilder();
+            builder.setErrorHandler(new ErrorHandler() {
+                @Override
+                public void warning(SAXParseException e) {
+                }
+
+                @Override
+                public void error(SAXParseException e) throws SAXParseException {
+                    throw e;
+                }
+
+                @Override
+                public void fatalError(SAXParseException e) throws SAXParseException {
+                    throw e;
+                }
+            });
+            Document doc = builder.parse(file.toFile());
             String root = doc.getDocumentElement().getLocalName();
             if (!ROOT.equals(root)) {
                 throw new BadInputException(file + ": root element is <" + root + ">, expected <" + ROOT + ">");

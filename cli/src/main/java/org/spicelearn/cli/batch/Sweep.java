@@ -112,7 +112,8 @@ public record Sweep(Path file, Path base, List<Axis> axes) {
         } catch (IllegalArgumentException e) {
             return List.of(e.getMessage());
         }
-        return spec.schemaProblems().stream().map(m -> m.replaceFirst("^line \\d+: ", "")).toList();
+        // The schema validator reports a bad value twice (facet, then attribute); the first says it all.
+        return spec.schemaProblems().stream().limit(1).map(m -> m.replaceFirst("^line \\d+: ", "")).toList();
     }
 
     /**
