@@ -557,9 +557,10 @@ public final class NetlistParser {
             throw new LineError("element " + local + " needs " + nodeCount + " nodes");
         }
         String name = elementName(card, local, path);
+        String[] words = lower.strip().split("\\s+");
         int[] nodes = new int[nodeCount];
         for (int i = 0; i < nodeCount; i++) {
-            nodes[i] = node(card, t.get(1 + i), path, ports);
+            nodes[i] = node(card, 1 + i < words.length ? words[1 + i] : "", path, ports);
         }
         Args args = Args.of(t.subList(1 + nodeCount, t.size()));
         Element e;
@@ -921,7 +922,7 @@ public final class NetlistParser {
                     + "', which is reserved for spicelearn's auxiliary elements");
         }
         if (!SpiceNames.isValid(name)) {
-            throw new LineError("invalid name '" + name + "' (allowed: letters, digits and _ . : / - + & % |)");
+            throw new LineError("invalid name '" + name + "' (allowed: letters, digits and _ . : / - + & % | #)");
         }
     }
 
@@ -939,7 +940,13 @@ public final class NetlistParser {
     }
 
     private int node(Card card, String local, String path, Map<String, String> ports) throws LineError {
-        checkName(card, local);
+        if (SpiceNames.isReserved(local)) {
+            checkName(card, local);
+        }
+        if (!SpiceNames.isValidNode(local)) {
+            throw new LineError("invalid node name '" + local + "' (not allowed: white space, = ( ) , { } ' \" ; $ @ * ? \\ `"
+                    + " and a leading + or -)");
+        }
         String name = mapNode(local, path, ports);
         nodeCards.putIfAbsent(name, card);
         return builder.node(name);

@@ -121,7 +121,7 @@ public final class NetlistWriter {
         StringBuilder sb = new StringBuilder(e.name());
         for (int node : e.nodes()) {
             String name = circuit.nodeName(node);
-            checkName(name, e);
+            checkNode(name, e);
             sb.append(' ').append(name);
         }
         sb.append(' ');
@@ -239,7 +239,7 @@ public final class NetlistWriter {
         }
         List<String> indexed = circuit.nodeNames().subList(1, circuit.nodeCount());
         if (!firstUse.equals(indexed)) {
-            indexed.forEach(n -> checkName(n, null));
+            indexed.forEach(n -> checkNode(n, null));
             packed(ROLE_PREFIX + " nodes", indexed, "", out);
         }
     }
@@ -285,7 +285,7 @@ public final class NetlistWriter {
                     + " scale=" + SpiceNames.number(in.scaleVoltsPerUnit()) + " offset=" + SpiceNames.number(in.offsetVolts()));
         }
         for (NetworkRoles.Output o : roles.outputs()) {
-            checkName(o.node(), null);
+            checkNode(o.node(), null);
             out.add(ROLE_PREFIX + " output " + o.node() + " " + o.kind().name().toLowerCase(Locale.ROOT) + "=" + checkWord(o.label()));
         }
     }
@@ -327,11 +327,24 @@ public final class NetlistWriter {
         }
     }
 
-    private static void checkName(String name, Element e) {
-        String where = e == null ? "" : " (element " + e.name() + ")";
-        if (!SpiceNames.isValid(name)) {
-            throw new IllegalArgumentException("name '" + name + "'" + where + " is not a valid SPICE name");
+    private static void checkNode(String name, Element e) {
+        if (!SpiceNames.isValidNode(name)) {
+            throw new IllegalArgumentException("node name '" + name + "'" + (e == null ? "" : " (element " + e.name() + ")")
+                    + " is not a valid SPICE node name");
         }
+        checkReserved(name, e);
+    }
+
+    private static void checkName(String name, Element e) {
+        if (!SpiceNames.isValid(name)) {
+            throw new IllegalArgumentException("name '" + name + "'" + (e == null ? "" : " (element " + e.name() + ")")
+                    + " is not a valid SPICE name");
+        }
+        checkReserved(name, e);
+    }
+
+    private static void checkReserved(String name, Element e) {
+        String where = e == null ? "" : " (element " + e.name() + ")";
         if (SpiceNames.isReserved(name)) {
             throw new IllegalArgumentException("name '" + name + "'" + where + " is reserved for spicelearn's auxiliary elements");
         }

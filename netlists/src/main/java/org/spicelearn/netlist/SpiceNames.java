@@ -33,8 +33,10 @@ public final class SpiceNames {
     /** The canonical name of the ground node. */
     public static final String GROUND = "0";
 
-    /** Characters, besides lower-case ASCII letters and digits, allowed in names. */
-    private static final String EXTRA_NAME_CHARS = "_.:/-+&%|";
+    /** Characters, besides lower-case ASCII letters and digits, allowed in addressable names. */
+    private static final String ADDRESSABLE_EXTRA_CHARS = "_.:/-+&%|#";
+    /** Printable ASCII characters no name may hold. */
+    private static final String FORBIDDEN_CHARS = "=(),{}'\";$@*?\\`";
 
     private SpiceNames() {
     }
@@ -65,25 +67,32 @@ public final class SpiceNames {
     }
 
     /**
-     * Whether {@code name} is a valid canonical name: non-empty, lower-case ASCII letters, digits
-     * and {@code _ . : / - + & % |}, not starting with {@code +} or {@code -} (which SPICE reads as
-     * a sign or a continuation). No white space, quotes, parentheses, braces, {@code = , ; $ * @},
-     * control characters, nor {@code < > ! ~ [ ] #}: ngspice reads a netlist holding those, but its
-     * command line treats them as redirection, history, indexing or the {@code #branch} suffix, so
-     * such a node could not be addressed by {@link #voltageExpression(String)}.
+     * Whether {@code name} is a valid canonical element, model or subcircuit name, one that ngspice
+     * commands can address ({@code alter}, {@code v()}, {@code i()}): non-empty, lower-case ASCII
+     * letters, digits and {@code _ . : / - + & % | #}, not starting with {@code +} or {@code -}
+     * (which SPICE reads as a sign or a continuation), not containing {@code #branch}. Measured on
+     * ngspice 39.3: its command line treats {@code < > !} as redirection and history and
+     * {@code [ ] ~} as indexing and expansion, so names holding them cannot be addressed there.
      */
     public static boolean isValid(String name) {
-        if (name == null || name.isEmpty() || name.charAt(0) == '+' || name.charAt(0) == '-') {
+        return isValidNode(name) && name.chars().allMatch(ch -> ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9'
+                || ADDRESSABLE_EXTRA_CHARS.indexOf(ch) >= 0);
+    }
+
+    /**
+     * Whether {@code name} is a valid canonical node name: what an ngspice netlist holds as one node
+     * token and prints back unchanged. That is {@link #isValid(String)} plus {@code < > ! ~ [ ]}
+     * (xschem buses such as {@code a[3]}, {@code net<2>}); no white space, control or non-ASCII
+     * characters, none of {@code = ( ) , { } ' " ; $ @ * ? \ `} (ngspice reads {@code Net-(R1)} as
+     * the node {@code net-(r1}), not starting with {@code +} or {@code -}, not containing
+     * {@code #branch}. Such nodes are read through their plot vectors ({@link #nodeVectorName}); only
+     * those that are also {@link #isValid(String)} have a {@link #voltageExpression(String)}.
+     */
+    public static boolean isValidNode(String name) {
+        if (name == null || name.isEmpty() || name.charAt(0) == '+' || name.charAt(0) == '-' || name.contains("#branch")) {
             return false;
         }
-        for (int i = 0; i < name.length(); i++) {
-            char ch = name.charAt(i);
-            boolean ok = ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || EXTRA_NAME_CHARS.indexOf(ch) >= 0;
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
+        return name.chars().allMatch(ch -> ch > ' ' && ch <= '~' && !(ch >= 'A' && ch <= 'Z') && FORBIDDEN_CHARS.indexOf(ch) < 0);
     }
 
     /** Whether {@code name} is reserved for auxiliary elements and nodes (contains {@link #RESERVED_MARKER}). */
@@ -112,9 +121,20 @@ public final class SpiceNames {
         return canonical(instancePath) + "." + canonical(localNode);
     }
 
-    /** The ngspice expression for the voltage of a node, e.g. {@code v(x1.n2)} (for {@code print}, {@code let}). */
+    /**
+     * The ngspice expression for the voltage of a node, e.g. {@code v(x1.n2)} (for {@code print},
+     * {@code let}).
+     *
+     * @throws IllegalArgumentException when the node name is not {@link #isValid(String) addressable}
+     *                                  in commands (read its vector, {@link #nodeVectorName}, instead)
+     */
     public static String voltageExpression(String node) {
-        return "v(" + canonicalNode(node) + ")";
+        String n = canonicalNode(node);
+        if (!isValid(n)) {
+            throw new IllegalArgumentException("node " + n + " cannot be addressed in ngspice commands; read its vector "
+                    + nodeVectorName(n) + " instead");
+        }
+        return "v(" + n + ")";
     }
 
     /**

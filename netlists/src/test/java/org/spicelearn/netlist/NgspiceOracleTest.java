@@ -55,7 +55,8 @@ class NgspiceOracleTest {
 
     static Stream<String> netlists() {
         Stream<String> library = Stream.of(LibraryNetwork.values()).filter(LibraryNetwork::shipped).map(l -> "library:" + l.fileName());
-        Stream<String> tests = Stream.of("oracle/r2r-ladder.cir", "oracle/wheatstone.cir", "oracle/controlled.cir", "oracle/diode-clipper.cir");
+        Stream<String> tests = Stream.of("oracle/r2r-ladder.cir", "oracle/wheatstone.cir", "oracle/controlled.cir", "oracle/diode-clipper.cir",
+                "oracle/xschem-names.cir");
         return Stream.concat(library, tests);
     }
 
@@ -122,7 +123,7 @@ class NgspiceOracleTest {
 
     static Stream<String> handWritten() {
         return Stream.of("golden/dialect.cir", "oracle/r2r-ladder.cir", "oracle/wheatstone.cir", "oracle/controlled.cir",
-                "oracle/diode-clipper.cir");
+                "oracle/diode-clipper.cir", "oracle/xschem-names.cir");
     }
 
     /**

@@ -37,11 +37,19 @@ class SpiceNamesTest {
 
     @Test
     void validNamesExcludeWhatNgspiceCommandsMisread() {
-        for (String ok : new String[] {"r1", "x1.n2", "net_3", "a:b", "n-5", "n/6", "n+7", "0"}) {
+        for (String ok : new String[] {"r1", "x1.n2", "net_3", "a:b", "n-5", "n/6", "n+7", "0", "#net1"}) {
             assertTrue(SpiceNames.isValid(ok), ok);
+            assertTrue(SpiceNames.isValidNode(ok), ok);
         }
-        for (String bad : new String[] {"", "R1", "a b", "n<4>", "n[3]", "n!8", "v1#branch", "a=b", "a;b", "f(x)", "-n", "+n", "a*b", "{x}", "a\nb"}) {
+        for (String nodeOnly : new String[] {"n<4>", "n[3]", "n!8", "n~9"}) {
+            assertFalse(SpiceNames.isValid(nodeOnly), nodeOnly);
+            assertTrue(SpiceNames.isValidNode(nodeOnly), nodeOnly);
+            assertThrows(IllegalArgumentException.class, () -> SpiceNames.voltageExpression(nodeOnly));
+        }
+        for (String bad : new String[] {"", "R1", "a b", "v1#branch", "a=b", "a;b", "f(x)", "net-(r1", "-n", "+n", "a*b", "{x}",
+            "a\nb", "a$b", "caf\u00e9", "a?"}) {
             assertFalse(SpiceNames.isValid(bad), bad);
+            assertFalse(SpiceNames.isValidNode(bad), bad);
         }
     }
 
