@@ -1,0 +1,48 @@
+package org.spicelearn.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import org.spicelearn.cli.run.ProgressBar;
+import org.spicelearn.cli.run.TrainRun;
+import org.spicelearn.cli.spec.SpecTranslator;
+import org.spicelearn.cli.spec.TrainingSetup;
+import org.spicelearn.learn.train.TrainingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code spicelearn train SPEC [--out DIR]}: trains the network a training spec describes and writes
+ * the run directory (result.xml, metrics.csv, trained.cir, checkpoints/).
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a network from a training spec (XML, schema spec/training-spec.xsd).",
+            "Writes DIR/result.xml, DIR/metrics.csv, DIR/trained.cir and DIR/checkpoints/; Ctrl-C stops cleanly."})
+public final class TrainCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SPEC", description = "the training spec")
+    private Path spec;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "run directory (default runs/SPEC-NAME-TIMESTAMP)")
+    private Path out;
+
+    @Option(names = "--quiet", description = "no progress bar")
+    private boolean quiet;
+
+    @Override
+    public Integer call() {
+        TrainingSetup setup = SpecTranslator.load(spec);
+        Path dir = out != null ? out : defaultDir(spec);
+        TrainingResult result = quiet ? TrainRun.execute(setup, dir)
+                : TrainRun.execute(setup, dir, new ProgressBar(System.err, System.console() != null));
+        TrainRun.summary(System.out, setup, result, dir);
+        return Main.EXIT_OK;
+    }
+
+    /** {@code runs/NAME-yyyyMMdd-HHmmss} with NAME the spec file name without extensions. */
+    static Path defaultDir(Path spec) {
+        String name = spec.getFileName().toString().replaceFirst("(\\.spec)?\\.xml$", "");
+        return Path.of("runs", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+}

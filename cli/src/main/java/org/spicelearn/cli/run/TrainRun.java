@@ -1,0 +1,80 @@
+package org.spicelearn.cli.run;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.spicelearn.circuit.Substrate;
+import org.spicelearn.cli.spec.TrainingSetup;
+import org.spicelearn.learn.train.Trainer;
+import org.spicelearn.learn.train.TrainingListener;
+import org.spicelearn.learn.train.TrainingResult;
+
+/**
+ * One training run into a run directory, as {@code train} and {@code demo} perform it: opens the
+ * substrate, attaches the run directory and any listeners, installs a shutdown hook so Ctrl-C or a
+ * kill stops at the next sample boundary and leaves complete files, runs, writes {@code result.xml}.
+ */
+public final class TrainRun {
+    private TrainRun() {
+    }
+
+    /**
+     * Runs the setup.
+     *
+     * @param setup     what to train
+     * @param outDir    the run directory
+     * @param listeners extra listeners (progress bar, observable adapter)
+     * @return the result
+     */
+    public static TrainingResult execute(TrainingSetup setup, Path outDir, TrainingListener... listeners) {
+        RunDirectory dir = new RunDirectory(outDir, setup);
+        try (Substrate substrate = Substrates.open(setup)) {
+            Trainer trainer = new Trainer(substrate, setup.config(), setup.data());
+            trainer.addListener(dir);
+            for (TrainingListener l : listeners) {
+                trainer.addListener(l);
+            }
+            CountDownLatch finished = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                trainer.requestStop();
+                try {
+                    finished.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "spicelearn-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                TrainingResult result = trainer.run();
+                dir.writeResult(result, result.stopped() ? "stopped" : "finished");
+                return result;
+            } finally {
+                finished.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it only waits for the latch released above
+                }
+            }
+        }
+    }
+
+    /** Prints the final summary lines. */
+    public static void summary(PrintStream out, TrainingSetup setup, TrainingResult result, Path outDir) {
+        var last = result.last();
+        if (last != null) {
+            if (setup.data().classification()) {
+                out.printf(Locale.ROOT, "train accuracy %.1f%%  test accuracy %.1f%%  (loss %.4f / %.4f V^2)%n",
+                        100 * last.trainAccuracy(), 100 * last.testAccuracy(), last.trainLoss(), last.testLoss());
+            } else {
+                out.printf(Locale.ROOT, "train loss %.5f V^2  test loss %.5f V^2%n", last.trainLoss(), last.testLoss());
+            }
+        }
+        out.printf(Locale.ROOT, "%s substrate, %d samples in %.1f s (%.0f samples/s)%s%n",
+                setup.substrate().name().toLowerCase(Locale.ROOT), result.samplesSeen(), result.wallSeconds(),
+                result.samplesPerSecond(), result.stopped() ? ", stopped early" : "");
+        out.println("output directory: " + outDir.toAbsolutePath().normalize());
+    }
+}
