@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.spicelearn.cli.run.AtomicFiles;
 
 /**
  * Runs the planned runs of a batch into an output directory, {@code workers} at a time, each in its
@@ -99,7 +100,7 @@ public final class BatchRunner {
         RunOutcome[] outcomes = new RunOutcome[runs.size()];
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
-            RunDirectory dir = new RunDirectory(outDir, runs.get(i).id());
+            BatchRunDirectory dir = new BatchRunDirectory(outDir, runs.get(i).id());
             if (dir.isComplete(runs.get(i).specFingerprint())) {
                 outcomes[i] = dir.recordedOutcome(runs.get(i));
             } else {
@@ -155,7 +156,7 @@ public final class BatchRunner {
 
     /** Trains one run in a worker process and records its outcome; never throws for a failed run. */
     private RunOutcome runOne(PlannedRun run, BatchProgress progress) throws InterruptedException {
-        RunDirectory dir = new RunDirectory(outDir, run.id());
+        BatchRunDirectory dir = new BatchRunDirectory(outDir, run.id());
         progress.started(run.id());
         long t0 = System.nanoTime();
         int exitCode = -1;
@@ -165,14 +166,14 @@ public final class BatchRunner {
             Files.createDirectories(dir.dir());
             Path spec;
             if (run.spec() instanceof PlannedRun.ExpandedSpec expanded) {
-                spec = dir.resolve(RunDirectory.SPEC);
+                spec = dir.resolve(BatchRunDirectory.SPEC);
                 AtomicFiles.write(spec, expanded.xml());
             } else {
                 spec = ((PlannedRun.SpecFile) run.spec()).path();
             }
             ProcessBuilder pb = new ProcessBuilder(launcher.command(spec, dir.dir()))
-                    .redirectOutput(dir.resolve(RunDirectory.STDOUT).toFile())
-                    .redirectError(dir.resolve(RunDirectory.STDERR).toFile());
+                    .redirectOutput(dir.resolve(BatchRunDirectory.STDOUT).toFile())
+                    .redirectError(dir.resolve(BatchRunDirectory.STDERR).toFile());
             Process process = pb.start();
             live.add(process);
             OutputStream keepOpen = process.getOutputStream(); // never written: its end tells the worker the batch is gone
@@ -180,8 +181,7 @@ public final class BatchRunner {
                 boolean ended = runTimeout == null ? waitFor(process) : process.waitFor(runTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 if (ended) {
                     exitCode = process.exitValue();
-                    problem = exitCode == 0 ? (Files.isRegularFile(dir.resolve(RunDirectory.RESULT)) ? null
-                            : "worker exited 0 but wrote no " + RunDirectory.RESULT) : exitProblem(exitCode, dir);
+                    problem = exitCode == 0 ? resultProblem(dir) : exitProblem(exitCode, dir);
                 } else {
                     process.destroyForcibly().waitFor();
                     problem = String.format(Locale.ROOT, "timed out after %d s; worker killed", runTimeout.toSeconds());
@@ -217,8 +217,18 @@ public final class BatchRunner {
         return true;
     }
 
+    /** Why a worker that exited 0 did not complete its run, or null when it did. */
+    static String resultProblem(BatchRunDirectory dir) {
+        if (!Files.isRegularFile(dir.resolve(BatchRunDirectory.RESULT))) {
+            return "worker exited 0 but wrote no " + BatchRunDirectory.RESULT;
+        }
+        String status = dir.resultStatus();
+        return status.isEmpty() || status.equals("finished") ? null
+                : "training ended with status " + status + " in " + BatchRunDirectory.RESULT;
+    }
+
     /** What a non-zero exit code says, with the crash log's problematic frame when the JVM left one. */
-    static String exitProblem(int exitCode, RunDirectory dir) {
+    static String exitProblem(int exitCode, BatchRunDirectory dir) {
         String crash = dir.crashSummary();
         String base;
         if (exitCode > 128 && exitCode < 128 + 65) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.spicelearn.cli.run.AtomicFiles;
 
 /**
  * {@code summary.csv} and {@code summary.html} of a batch: one row per run with its id, status, key
@@ -21,7 +22,7 @@ public final class BatchSummary {
     /** The summary page's file name. */
     public static final String HTML = "summary.html";
 
-    /** Metric names preferred for plots, best first, compared without case, '_' or '-'. */
+    /** Metric names preferred for plots, best first, compared by prefix without case, '_' or '-'. */
     private static final List<String> PREFERRED = List.of("testaccuracy", "testloss", "trainaccuracy", "trainloss");
 
     private BatchSummary() {
@@ -118,7 +119,7 @@ public final class BatchSummary {
         List<String> columns = metricColumns(outcomes).stream().filter(c -> hasFinite(outcomes, c)).toList();
         for (String preferred : PREFERRED) {
             for (String c : columns) {
-                if (c.toLowerCase(Locale.ROOT).replaceAll("[_-]", "").equals(preferred)) {
+                if (c.toLowerCase(Locale.ROOT).replaceAll("[_-]", "").startsWith(preferred)) {
                     return c;
                 }
             }

@@ -42,6 +42,23 @@ final class SpecDocument {
     private static final List<String> ORDER = List.of("netlist", "trainables", "data", "inputs", "outputs", "rule",
             "phases", "device", "substrate", "learningRate", "epochs", "seed");
 
+    /** A parser error handler that throws every error instead of printing it. */
+    static final ErrorHandler RETHROW = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXParseException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXParseException {
+            throw e;
+        }
+    };
+
     private final Path source;
     private final Document document;
 
@@ -54,21 +71,7 @@ final class SpecDocument {
     static SpecDocument parse(Path file) {
         try {
             var builder = builderFactory().newDocumentBuilder();
-            builder.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException e) {
-                }
-
-                @Override
-                public void error(SAXParseException e) throws SAXParseException {
-                    throw e;
-                }
-
-                @Override
-                public void fatalError(SAXParseException e) throws SAXParseException {
-                    throw e;
-                }
-            });
+            builder.setErrorHandler(RETHROW);
             Document doc = builder.parse(file.toFile());
             String root = doc.getDocumentElement().getLocalName();
             if (!ROOT.equals(root)) {

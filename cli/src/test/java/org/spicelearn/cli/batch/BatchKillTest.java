@@ -77,7 +77,7 @@ class BatchKillTest {
         }
         try (var s = Files.list(out)) {
             for (Path d : (Iterable<Path>) s::iterator) {
-                Path marker = d.resolve(RunDirectory.MARKER);
+                Path marker = d.resolve(BatchRunDirectory.MARKER);
                 if (Files.isRegularFile(marker) && Files.readString(marker).contains("status=COMPLETED")) {
                     ids.add(d.getFileName().toString());
                 }

@@ -95,7 +95,7 @@ class BatchRunnerTest {
         FileTime r1Time = Files.getLastModifiedTime(out.resolve("r1/result.xml"));
         // What a kill -9 can leave: r2 killed between result.xml and its marker (simulated by removing the marker
         // and truncating the result), r3 killed mid-training (metrics but no result), r4 never started.
-        Files.delete(out.resolve("r2").resolve(RunDirectory.MARKER));
+        Files.delete(out.resolve("r2").resolve(BatchRunDirectory.MARKER));
         Files.writeString(out.resolve("r2/result.xml"), "<resu");
         Files.createDirectories(out.resolve("r3"));
         Files.writeString(out.resolve("r3/metrics.csv"), "epoch,train_loss,test_accuracy\n1,0.9,");

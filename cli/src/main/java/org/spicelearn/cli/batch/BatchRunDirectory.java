@@ -14,17 +14,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.spicelearn.cli.run.AtomicFiles;
+import org.spicelearn.cli.run.RunDirectory;
 
 /**
  * The directory of one run inside a batch output directory, and the batch's completion protocol:
  * the status marker {@value #MARKER} is the last file written, by atomic rename, and a run is
  * complete only when its marker says so and {@value #RESULT} exists. Anything else is a partial run.
  */
-final class RunDirectory {
+final class BatchRunDirectory {
     /** The result record that {@code spicelearn train} writes last. */
-    static final String RESULT = "result.xml";
+    static final String RESULT = RunDirectory.RESULT;
     /** The per-epoch metrics that {@code spicelearn train} writes. */
-    static final String METRICS = "metrics.csv";
+    static final String METRICS = RunDirectory.METRICS;
     /** The batch's status marker. */
     static final String MARKER = "batch-status.properties";
     /** The expanded spec of a sweep run. */
@@ -39,7 +41,7 @@ final class RunDirectory {
 
     private final Path dir;
 
-    RunDirectory(Path outDir, String id) {
+    BatchRunDirectory(Path outDir, String id) {
         this.dir = outDir.resolve(id);
     }
 
@@ -64,7 +66,34 @@ final class RunDirectory {
 
     /** Removes whatever a previous, unfinished or failed attempt left. */
     void clean() {
-        AtomicFiles.deleteTree(dir);
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+
+    /**
+     * The {@code <status>} that {@code spicelearn train} wrote into {@value #RESULT} ({@code finished},
+     * {@code stopped} or {@code failed}), or "" when the result has none or cannot be read.
+     */
+    String resultStatus() {
+        try {
+            var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            var builder = f.newDocumentBuilder();
+            builder.setErrorHandler(SpecDocument.RETHROW);
+            var root = builder.parse(dir.resolve(RESULT).toFile()).getDocumentElement();
+            var status = root.getElementsByTagName("status");
+            return status.getLength() == 0 ? "" : status.item(0).getTextContent().trim();
+        } catch (Exception e) {
+            return "";
+        }
     }
 
     /** Writes the marker of a finished run (atomically, last). */
