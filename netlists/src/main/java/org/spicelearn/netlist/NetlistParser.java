@@ -178,9 +178,13 @@ public final class NetlistParser {
         readModels();
         builder = Circuit.builder(reader.title);
         for (Card n : roles.nodeOrder) {
+            current = n;
             for (String name : n.text().split("\\s+")) {
-                nodeCards.putIfAbsent(SpiceNames.canonicalNode(name), n);
-                builder.node(name);
+                try {
+                    node(n, name, "", Map.of());
+                } catch (LineError e) {
+                    errors.add(n.problem(e.getMessage()));
+                }
             }
         }
         elaborate(top, "", Map.of(), globalParams, new ArrayList<>());

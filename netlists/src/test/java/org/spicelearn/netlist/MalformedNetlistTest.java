@@ -81,6 +81,8 @@ class MalformedNetlistTest {
                 Arguments.of("input not a source", "t\n*@spicelearn input r1 column=x\n" + OK, 2, "input names 'r1', which is not a voltage source"),
                 Arguments.of("ideal diode without model", "t\n*@spicelearn ideal-diode dq threshold=0.1\n" + OK, 2,
                         "ideal-diode names 'dq', which is not a .model of type D"),
+                Arguments.of("bad node in node order", "t\n*@spicelearn nodes a b(c\n" + OK, 2,
+                        "invalid node name 'b(c' (not allowed: white space, = ( ) , { } ' \" ; $ @ * ? \\ ` and a leading + or -)"),
                 Arguments.of("subckt unknown parameter", "t\n" + OK + ".subckt s p params: r=1\nr9 p 0 {r}\n.ends\nx1 a s q=2\n", 7,
                         "subcircuit s has no parameter q"));
     }
