@@ -55,6 +55,8 @@ public final class NetlistParser {
     /** The deepest subcircuit nesting accepted. */
     public static final int MAX_SUBCKT_DEPTH = 50;
 
+    /** Saturation currents below this behave in ngspice 39.3 as this value (measured). */
+    private static final double NGSPICE_MIN_SATURATION_AMPS = 1e-28;
     private static final Pattern ASSIGNMENT = Pattern.compile("([a-z_][a-z0-9_]*)\\s*=(?!=)");
     private static final Pattern NODE_REFERENCE = Pattern.compile("\\b([vi])\\(\\s*([^,()\\s]+)\\s*(?:,\\s*([^,()\\s]+)\\s*)?\\)");
     private static final Set<String> KEPT_DIRECTIVES = Set.of(".op", ".dc", ".ac", ".tran", ".noise", ".tf", ".sens",
@@ -75,7 +77,7 @@ public final class NetlistParser {
     private final List<NetlistProblem> warnings = new ArrayList<>();
     private final List<String> directives = new ArrayList<>();
     private final Map<String, Subckt> subckts = new HashMap<>();
-    private final Map<String, ModelDef> models = new HashMap<>();
+    private final Map<String, ModelDef> models = new LinkedHashMap<>();
     private final Map<String, DiodeModel> diodeModels = new HashMap<>();
     private final Set<String> globalNodes = new HashSet<>();
     private final Map<String, Double> globalParams = new HashMap<>();
@@ -151,7 +153,8 @@ public final class NetlistParser {
         if (!p.errors.isEmpty()) {
             throw new NetlistException(sorted(p.errors, displayName));
         }
-        return result;
+        return new ParsedNetlist(result.circuit(), result.roles(), sorted(result.warnings(), displayName),
+                result.directives(), result.controlText(), result.sourceFile());
     }
 
     /** Problems of the top file first, then by file name and line, keeping the order of equal places. */
@@ -380,6 +383,10 @@ public final class NetlistParser {
                 } else if (!(is > 0) || !(n > 0)) {
                     errors.add(m.card().problem("diode model " + m.name() + " needs IS > 0 and N > 0"));
                 } else {
+                    if (is < NGSPICE_MIN_SATURATION_AMPS) {
+                        warnings.add(m.card().problem("diode model " + m.name() + ": IS=" + is
+                                + " A is below what ngspice 39.3 resolves (it behaves as about 1e-28 A there)"));
+                    }
                     diodeModels.put(m.name(), new DiodeModel.Shockley(m.name(), is, n));
                 }
             } catch (LineError e) {
