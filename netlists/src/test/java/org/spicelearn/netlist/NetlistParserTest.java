@@ -120,6 +120,18 @@ class NetlistParserTest {
     }
 
     @Test
+    void aSymbolicLinkCannotSmuggleAnIncludeOutOfTheTree(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("proj"));
+        Files.writeString(dir.resolve("secret.inc"), "r2 a 0 1k\n");
+        Files.createSymbolicLink(dir.resolve("proj/link.inc"), dir.resolve("secret.inc"));
+        Path top = dir.resolve("proj/top.cir");
+        Files.writeString(top, "t\nv1 a 0 1\n.include link.inc\n");
+        NetlistException e = assertThrows(NetlistException.class, () -> NetlistParser.parse(top));
+        assertEquals(3, e.problems().get(0).line());
+        assertTrue(e.problems().get(0).message().startsWith("refused: included file"), e.getMessage());
+    }
+
+    @Test
     void controlBlocksAreKeptAsTextOnlyWhenAllowed() throws NetlistException {
         String text = "t\nv1 a 0 1\nr1 a 0 1k\n.control\nshell rm -rf /\nop\n.endc\n.end\n";
         NetlistException e = assertThrows(NetlistException.class, () -> NetlistParser.parse(text));
