@@ -85,23 +85,24 @@ public final class NgspiceBench {
     }
 
     /**
-     * In-process EP figures of one network.
+     * In-process EP figures of one network (medians, robust to other processes on the machine).
      *
-     * @param samplesPerSecond   EP samples (free solve, nudged solve, update of every conductance) per second
-     * @param medianStepMicros   median wall time of one sample
-     * @param medianOpMicros     median time ngspice spends in one {@code op} (with {@code destroy all})
-     * @param medianAlterMicros  median time ngspice spends in one {@code alter} (batched as in a step)
-     * @param medianReadMicros   median time to copy all node voltages out of one data point
-     * @param reloadMicros       median time to reload the whole circuit ({@code remcirc} + {@code ngSpice_Circ})
-     * @param ngspicePercent     share of step time spent inside ngspice (op, alters, reload)
-     * @param opPercent          share of step time spent in ngspice's two {@code op}s
-     * @param overheadPercent    share of step time spent outside ngspice (Java, JNA, reading)
-     * @param updatesByReload    share of steps whose conductance update was a reload
+     * @param samplesPerSecond    EP samples per second from the median step time
+     * @param throughputPerSecond EP samples per second over the whole timed loop
+     * @param medianStepMicros    median wall time of one sample (free solve, nudged solve, update of every conductance)
+     * @param medianOpMicros      median time ngspice spends in one {@code op} (with {@code destroy all})
+     * @param medianAlterMicros   median time ngspice spends in one {@code alter} (batched as in a step)
+     * @param medianReadMicros    median time to copy all node voltages out of one data point
+     * @param reloadMicros        median time to write and reload the whole circuit ({@code remcirc} + {@code ngSpice_Circ})
+     * @param ngspicePercent      median share of a step spent inside ngspice (ops and alters)
+     * @param opPercent           share of the median step spent in ngspice's two {@code op}s
+     * @param alterPercent        share of the median step spent in ngspice's alters
+     * @param overheadPercent     median share of a step spent outside ngspice (Java, JNA, reading voltages)
      */
     public record EpFigures(String name, int nodes, int trainables, int samples, double samplesPerSecond,
-                            double medianStepMicros, double medianOpMicros, double medianAlterMicros,
-                            double medianReadMicros, double reloadMicros, double ngspicePercent, double opPercent,
-                            double overheadPercent, double updatesByReload) {
+                            double throughputPerSecond, double medianStepMicros, double medianOpMicros,
+                            double medianAlterMicros, double medianReadMicros, double reloadMicros, double ngspicePercent,
+                            double opPercent, double alterPercent, double overheadPercent) {
     }
 
     /** Runs {@code samples} EP steps of {@code c} in process, after a warm-up, and times their parts. */
@@ -114,17 +115,17 @@ public final class NgspiceBench {
                 epStep(s, c, data.get(k % data.size()), outs);
             }
             long[] stepNanos = new long[samples];
-            long reloads = s.reloads();
-            NgspiceSession.Stats before = session.stats();
+            long[] outsidePerMille = new long[samples];
             long start = System.nanoTime();
             for (int k = 0; k < samples; k++) {
+                NgspiceSession.Stats before = session.stats();
                 long t0 = System.nanoTime();
                 epStep(s, c, data.get(k % data.size()), outs);
                 stepNanos[k] = System.nanoTime() - t0;
+                long inside = session.stats().minus(before).ngspiceNanos();
+                outsidePerMille[k] = 1000 * (stepNanos[k] - inside) / stepNanos[k];
             }
             long wall = System.nanoTime() - start;
-            NgspiceSession.Stats loop = session.stats().minus(before);
-            double byReload = (double) (s.reloads() - reloads) / samples;
 
             int reps = 200;
             long[] op = new long[reps];
@@ -153,10 +154,11 @@ public final class NgspiceBench {
             }
             double step = median(stepNanos) / 1e3;
             double opMicros = median(op) / 1e3;
-            return new EpFigures(name, c.nodeCount(), c.trainables().size(), samples, samples / (wall / 1e9), step,
-                    opMicros, median(alter) / 1e3, median(read) / 1e3, median(reload) / 1e3,
-                    100.0 * loop.ngspiceNanos() / wall, 100.0 * 2 * opMicros / step,
-                    100.0 * (wall - loop.ngspiceNanos()) / wall, byReload);
+            double alterMicros = median(alter) / 1e3;
+            double outside = median(outsidePerMille) / 10.0;
+            return new EpFigures(name, c.nodeCount(), c.trainables().size(), samples, 1e6 / step, samples / (wall / 1e9),
+                    step, opMicros, alterMicros, median(read) / 1e3, median(reload) / 1e3, 100 - outside,
+                    100.0 * 2 * opMicros / step, 100.0 * alterMicros * g.length / step, outside);
         }
     }
 
@@ -276,8 +278,8 @@ public final class NgspiceBench {
      * @param reloadMicros           median cost of writing and reloading the whole circuit
      * @param crossoverFraction      share of changed resistors above which a reload is cheaper
      */
-    public record Crossover(String name, int trainables, double alterMicrosPerResistor, double reloadMicros,
-                            double crossoverFraction) {
+    public record Crossover(String name, int trainables, int elements, double alterMicrosPerResistor,
+                            double reloadMicros, double crossoverFraction) {
     }
 
     /** Measures the alter/reload crossover of {@code c}. */
@@ -302,7 +304,7 @@ public final class NgspiceBench {
             }
             double a = median(alter) / 1e3;
             double r = median(reload) / 1e3;
-            return new Crossover(name, n, a, r, r / (a * n));
+            return new Crossover(name, n, c.elements().size(), a, r, r / (a * n));
         }
     }
 
@@ -372,7 +374,7 @@ public final class NgspiceBench {
      * @param rssGrowthMb       resident-set growth over the cycles
      */
     public record TransientCycles(int nodes, int cycles, double medianCycleMillis, double meanCycleMillis,
-                                  double rssGrowthMb) {
+                                  double medianOpMillis, double rssGrowthMb) {
     }
 
     /**
@@ -395,6 +397,7 @@ public final class NgspiceBench {
             for (int k = 0; k < Math.min(200, cycles); k++) {
                 transientCycle(s, delta, k, n, step);
             }
+            System.gc(); // the resident set counts the Java heap: measure it after collections
             double rssStart = rssMb();
             long start = System.nanoTime();
             for (int k = 0; k < cycles; k++) {
@@ -403,7 +406,25 @@ public final class NgspiceBench {
                 cycle[k] = System.nanoTime() - t0;
             }
             long wall = System.nanoTime() - start;
-            return new TransientCycles(c.nodeCount(), cycles, median(cycle) / 1e6, wall / 1e6 / cycles, rssMb() - rssStart);
+            System.gc();
+            double rssGrowth = rssMb() - rssStart;
+            return new TransientCycles(c.nodeCount(), cycles, median(cycle) / 1e6, wall / 1e6 / cycles, medianOpMillis(base),
+                    rssGrowth);
+        }
+    }
+
+    /** The median wall time of a DC settle of {@code c} after an alter, in milliseconds. */
+    private static double medianOpMillis(Circuit c) {
+        try (NgspiceSubstrate s = new NgspiceSubstrate(c)) {
+            int n = c.trainables().size();
+            double[] delta = new double[n];
+            long[] op = new long[300];
+            for (int k = 0; k < op.length; k++) {
+                long t0 = System.nanoTime();
+                soakCycle(s, delta, k, n);
+                op[k] = System.nanoTime() - t0;
+            }
+            return median(op) / 1e6;
         }
     }
 

@@ -184,6 +184,12 @@ final class NgspiceInstance {
         return p == null ? "" : p.getString(0);
     }
 
+    /** The names of every plot in memory. */
+    List<String> plots() {
+        Pointer p = lib.ngSpice_AllPlots();
+        return p == null ? List.of() : List.of(p.getStringArray(0));
+    }
+
     /** The names of the vectors of a plot. */
     List<String> vectorNames(String plot) {
         Pointer p = lib.ngSpice_AllVecs(plot);

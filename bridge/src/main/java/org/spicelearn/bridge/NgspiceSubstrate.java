@@ -65,14 +65,20 @@ public final class NgspiceSubstrate implements Substrate {
     /** Resistance of an open clamp switch, in ohms. */
     public static final double CLAMP_OFF_OHMS = 1e20;
     /**
-     * The alter/reload crossover: a reload costs as much as this many alters per element of the
-     * circuit. Measured by {@code spicelearn bench ngspice} (2.4 on the Iris 4-10-3 diode network,
-     * 1.4 on 64-32-10 with 4,416 resistors; the lower figure is used), so altering every trainable
-     * resistor is always cheaper than a reload. A fixed figure keeps results independent of timing:
-     * the two paths agree only to the last bit, because ngspice parses netlist and command numbers
-     * with different routines.
+     * The alter/reload crossover: a reload costs about as much as this many alters per element of
+     * the circuit. {@code spicelearn bench ngspice} measured 1.1 to 2.4 (Iris 4-10-3 diode network,
+     * 64-32-10 with 4,416 resistors), so altering every trainable resistor is always cheaper than a
+     * reload and the substrate reloads only for new auxiliary elements or after an ngspice exit. A
+     * fixed figure keeps results independent of timing: the two paths agree only to the last bit,
+     * because ngspice parses netlist and command numbers with different routines.
      */
-    public static final double RELOAD_CROSSOVER_ALTERS_PER_ELEMENT = 1.4;
+    public static final double RELOAD_CROSSOVER_ALTERS_PER_ELEMENT = 1.0;
+    /**
+     * Time points a transient run collects before it restarts from its state: ngspice keeps every
+     * point of a run (about 4 KB per point at 100 nodes), so a long co-simulation would grow without
+     * bound; a restart costs about one op.
+     */
+    private static final long RESTART_POINTS = 2000;
     /** Length of a transient analysis in steps; pauses beyond it restart the analysis from the state. */
     private static final double TRANSIENT_STOP_STEPS = 1e9;
 
@@ -97,7 +103,7 @@ public final class NgspiceSubstrate implements Substrate {
     private double elapsedSeconds;
     private long runStartPoints;
     private double[] lastVolts;
-    private long restartPoints = 20_000;
+    private long restartPoints = RESTART_POINTS;
     private long restarts;
     private boolean closed;
     private long reloads;
@@ -456,7 +462,10 @@ public final class NgspiceSubstrate implements Substrate {
                         + "override it with a constant input during a transient");
             }
         }
-        return new TransientLimits(step, step, step * TRANSIENT_STOP_STEPS);
+        // ngspice preallocates every vector for (stop / print step) points: a print step of a tenth of the
+        // stop time keeps that to a few points (the vectors grow as needed); the largest step is the setting's
+        double stop = step * TRANSIENT_STOP_STEPS;
+        return new TransientLimits(stop / 10, step, stop);
     }
 
     private void checkOpen() {
