@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks; each prints its figures and ends with a RESULT line.",
-        subcommands = {BenchIdealSolveCommand.class})
+        subcommands = {BenchIdealSolveCommand.class, BenchNgspiceCommand.class, BenchNgspiceSoakCommand.class,
+                BenchNgspiceTransientCommand.class})
 public final class BenchCommand {
 }

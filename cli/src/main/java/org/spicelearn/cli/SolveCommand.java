@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.spicelearn.bridge.NgspiceSubstrate;
 import org.spicelearn.circuit.BehaviouralSource;
 import org.spicelearn.circuit.Circuit;
 import org.spicelearn.circuit.NodeVoltages;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code spicelearn solve FILE --substrate ideal}: the DC operating point of a netlist as CSV, a
+ * {@code spicelearn solve FILE --substrate ideal|ngspice}: the DC operating point of a netlist as CSV, a
  * header {@code node,volts} then one line per node except ground, with ngspice's lower-case
  * hierarchical node names, sorted by name, values at full double precision (shortest decimal that
  * reads back as the same double).
@@ -42,7 +43,9 @@ public final class SolveCommand implements Callable<Integer> {
     /** The substrates {@code solve} can use. */
     public enum SubstrateKind {
         /** The exact digital physics of circuit-models ({@link IdealSubstrate}). */
-        IDEAL;
+        IDEAL,
+        /** ngspice through its shared library ({@link NgspiceSubstrate}). */
+        NGSPICE;
 
         @Override
         public String toString() {
@@ -77,6 +80,11 @@ public final class SolveCommand implements Callable<Integer> {
 
     /** The DC operating point on the chosen substrate; a circuit the substrate cannot hold is bad input. */
     static NodeVoltages solve(Circuit circuit, SubstrateKind kind) {
+        if (kind == SubstrateKind.NGSPICE) {
+            try (NgspiceSubstrate s = new NgspiceSubstrate(circuit)) {
+                return s.settle();
+            }
+        }
         if (!circuit.elements(BehaviouralSource.class).isEmpty()) {
             throw new BadInputException("the " + kind + " substrate cannot simulate behavioural source "
                     + circuit.elements(BehaviouralSource.class).get(0).name() + " (B elements run only on ngspice)");

@@ -1,0 +1,49 @@
+package org.spicelearn.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.spicelearn.bridge.NgspiceBench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code spicelearn bench ngspice-soak}: many alter+op cycles on the Iris-size diode network through
+ * NgspiceSubstrate, with the resident set size (VmRSS) before and after: memory must stay flat
+ * (target: growth below 50 MB over 100,000 cycles).
+ */
+@Command(name = "ngspice-soak", mixinStandardHelpOptions = true,
+        description = "alter+op cycles on libngspice; prints the growth of the resident set (target < 50 MB / 100,000 cycles).")
+public final class BenchNgspiceSoakCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--cycles", defaultValue = "100000", description = "alter+op cycles (default ${DEFAULT-VALUE}).")
+    private long cycles;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the network (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Override
+    public Integer call() {
+        if (cycles < 10) {
+            throw new BadInputException("--cycles must be at least 10, got " + cycles);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "ngspice-soak: %,d cycles of (alter one conductance, op, read all node voltages, destroy all)"
+                + " on the Iris-size diode network; RSS before any ngspice use %.1f MB%n", cycles, NgspiceBench.rssMb());
+        out.flush();
+        NgspiceBench.Soak soak = NgspiceBench.soak(BenchNgspiceCommand.iris(seed), cycles, line -> {
+            out.println(line);
+            out.flush();
+        });
+        out.printf(Locale.ROOT, "RSS after warm-up %.1f MB, after %,d cycles %.1f MB: growth %.1f MB (target < 50 MB);"
+                + " %.1f us per cycle%n", soak.rssStartMb(), cycles, soak.rssEndMb(), soak.growthMb(), soak.microsPerCycle());
+        out.printf(Locale.ROOT, "RESULT rss_growth_mb=%.1f cycles=%d rss_start_mb=%.1f rss_end_mb=%.1f us_per_cycle=%.1f%n",
+                soak.growthMb(), cycles, soak.rssStartMb(), soak.rssEndMb(), soak.microsPerCycle());
+        out.flush();
+        return Main.EXIT_OK;
+    }
+}
