@@ -66,16 +66,7 @@ final class BatchRunDirectory {
 
     /** Removes whatever a previous, unfinished or failed attempt left. */
     void clean() {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
+        FileTrees.deleteTree(dir);
     }
 
     /**

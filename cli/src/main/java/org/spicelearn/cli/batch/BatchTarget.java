@@ -60,19 +60,34 @@ public final class BatchTarget {
         return run.spec() instanceof PlannedRun.SpecFile f ? f.path().toString() : "a sweep expansion";
     }
 
+    /**
+     * The runs of one file. A file that is not a readable spec or sweep is bad input when it is the
+     * whole target; among other files it becomes a run of its own that train rejects and the batch
+     * records as failed, so the others go on.
+     */
     private static List<PlannedRun> runsOf(Path file, boolean single) {
         String stem = PlannedRun.safe(stem(file));
-        if ("sweep".equals(rootElement(file))) {
-            return Sweep.load(file).expand(single ? "" : stem);
-        }
         Map<String, String> parameters;
         try {
+            if ("sweep".equals(rootElement(file))) {
+                return Sweep.load(file).expand(single ? "" : stem);
+            }
             parameters = Sweep.keyParameters(SpecDocument.parse(file));
         } catch (BadInputException e) {
-            // An unreadable spec still becomes a run: train reports the problem and the batch records it.
+            if (single || "sweep".equals(safeRootElement(file))) {
+                throw e;
+            }
             parameters = Map.of();
         }
         return List.of(new PlannedRun(stem, parameters, new PlannedRun.SpecFile(file)));
+    }
+
+    private static String safeRootElement(Path file) {
+        try {
+            return rootElement(file);
+        } catch (BadInputException e) {
+            return "";
+        }
     }
 
     private static String stem(Path file) {
@@ -120,7 +135,7 @@ public final class BatchTarget {
         }
     }
 
-    /** The local name of the file's root element. */
+    /** The local name of the file's root element; bad input, with the line, when the file is not well-formed XML. */
     static String rootElement(Path file) {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -133,7 +148,9 @@ public final class BatchTarget {
             }
             return "";
         } catch (XMLStreamException e) {
-            return "";
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
+            throw new BadInputException(file + ": line " + line + ": not well-formed XML: "
+                    + e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", ""), e);
         } catch (IOException e) {
             throw new BadInputException("batch: cannot read " + file + ": " + e.getMessage(), e);
         }

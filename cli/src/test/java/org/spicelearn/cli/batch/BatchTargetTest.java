@@ -56,11 +56,14 @@ class BatchTargetTest {
     }
 
     @Test
-    void anUnparsableSpecStillBecomesARunForTrainToReject() throws IOException {
-        Files.writeString(dir.resolve("broken.xml"), "<training><netlist>");
-        List<PlannedRun> runs = BatchTarget.plan(dir.resolve("broken.xml").toString());
-        assertEquals(1, runs.size());
-        assertEquals("broken", runs.get(0).id());
+    void aMalformedFileIsBadInputAloneAndAFailedRunAmongOthers() throws IOException {
+        Files.writeString(dir.resolve("broken.xml"), "<training>\n<netlist>");
+        BadInputException alone = assertThrows(BadInputException.class, () -> BatchTarget.plan(dir.resolve("broken.xml").toString()));
+        assertTrue(alone.getMessage().startsWith(dir.resolve("broken.xml") + ": line 2: "), alone.getMessage());
+        Files.writeString(dir.resolve("good.xml"), SweepTest.BASE);
+        List<PlannedRun> runs = BatchTarget.plan(dir.toString());
+        assertEquals(List.of("broken", "good"), runs.stream().map(PlannedRun::id).toList());
         assertEquals(List.of(), List.copyOf(runs.get(0).parameters().keySet()));
+        assertEquals(new PlannedRun.SpecFile(dir.resolve("broken.xml")), runs.get(0).spec());
     }
 }
