@@ -1,0 +1,81 @@
+package org.spicelearn.validation.calibration;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.spicelearn.circuit.Circuit;
+import org.spicelearn.learn.data.BuiltinData;
+import org.spicelearn.learn.data.InputBinding;
+import org.spicelearn.learn.data.InputScaling;
+import org.spicelearn.learn.data.LearningProblem;
+import org.spicelearn.learn.data.Task;
+import org.spicelearn.learn.data.TrainTestSplit;
+import org.spicelearn.learn.device.DeviceModel;
+import org.spicelearn.learn.phase.PhaseDynamics;
+import org.spicelearn.learn.phase.SubstrateMode;
+import org.spicelearn.learn.rule.ContrastiveRule;
+import org.spicelearn.learn.rule.Nudging;
+import org.spicelearn.learn.train.LearningRateSchedule;
+import org.spicelearn.learn.train.TrainingConfig;
+import org.spicelearn.learn.train.TrainingData;
+import org.spicelearn.netlist.NetlistException;
+import org.spicelearn.netlist.NetlistParser;
+import org.spicelearn.netlist.NetworkRoles;
+import org.spicelearn.netlist.ParsedNetlist;
+
+/**
+ * The Iris task of the HIL acceptance: the library network {@code iris-4-10-3.cir}, features scaled
+ * min-max to [-1, 1] then by {@value #INPUT_GAIN} volts per unit through the netlist's input roles,
+ * class targets {@value #HIGH_VOLTS} V / {@value #LOW_VOLTS} V, 30% held out (seeded), and the
+ * training configuration used both on the ideal substrate and in the loop: rigid centred EP
+ * (beta {@value #BETA_SIEMENS} S, one update per free/nudged pair, so one {@code PULSE} round trip
+ * per sample on hardware), constant rate {@value #ETA}.
+ *
+ * @param circuit the network
+ * @param data    the encoded examples
+ */
+public record IrisHil(Circuit circuit, TrainingData data) {
+    /** Volts per scaled feature unit. */
+    public static final double INPUT_GAIN = 3;
+    /** Target of the true class, volts. */
+    public static final double HIGH_VOLTS = 0.3;
+    /** Target of the other classes, volts. */
+    public static final double LOW_VOLTS = -0.3;
+    /** Nudge strength, siemens. */
+    public static final double BETA_SIEMENS = 1e-4;
+    /** Learning rate (siemens per volt squared per update, scaled by 1/(2 beta) in the rule). */
+    public static final double ETA = 1e-8;
+
+    /**
+     * Loads the task.
+     *
+     * @throws IllegalArgumentException naming the netlist's problems
+     */
+    public static IrisHil load(Path netlist, long seed) {
+        ParsedNetlist parsed;
+        try {
+            parsed = NetlistParser.parse(netlist);
+        } catch (NetlistException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        List<InputBinding> inputs = parsed.roles().inputs().stream()
+                .map(i -> new InputBinding(i.source(), i.column(), INPUT_GAIN * i.scaleVoltsPerUnit(), i.offsetVolts()))
+                .toList();
+        List<String> outs = parsed.roles().outputs().stream().map(NetworkRoles.Output::node).toList();
+        if (inputs.isEmpty() || outs.isEmpty()) {
+            throw new IllegalArgumentException(netlist + ": no *@spicelearn input and output roles");
+        }
+        LearningProblem problem = new LearningProblem(inputs, new InputScaling.MinMax(),
+                new Task.Classification(BuiltinData.IRIS.labelColumn(), outs, HIGH_VOLTS, LOW_VOLTS));
+        TrainTestSplit split = TrainTestSplit.of(BuiltinData.IRIS.load(), 0.3, seed);
+        TrainingData data = new TrainingData(problem.sourceNames(), outs, problem.encode(split.train(), split.train()),
+                problem.encode(split.train(), split.test()), true);
+        return new IrisHil(parsed.circuit(), data);
+    }
+
+    /** The training configuration for {@code epochs} epochs. */
+    public static TrainingConfig config(int epochs, long seed) {
+        return new TrainingConfig(new ContrastiveRule.EquilibriumPropagation(Nudging.CENTRED, BETA_SIEMENS),
+                new PhaseDynamics.Rigid(1, 1), new SubstrateMode.Dc(), new DeviceModel.Ideal(),
+                new LearningRateSchedule.Constant(ETA), epochs, seed);
+    }
+}
