@@ -563,6 +563,11 @@ public final class IdealSubstrate implements Substrate {
         return vNew;
     }
 
+    /** Whether the non-symmetric path has fallen back to the dense LU with partial pivoting. */
+    boolean usesDenseFallback() {
+        return factor instanceof StaticPivotingFactor f && f.dense();
+    }
+
     /** Caps Newton's iterations per solve (tests use it to force the source-stepping fallback). */
     void limitNewtonIterations(int iterations) {
         maxNewtonIterations = iterations;

@@ -25,8 +25,9 @@ import org.spicelearn.circuit.VoltageSource;
  * <p>Independent voltage sources are eliminated by substitution: the sources form a forest; every
  * tree holding ground fixes its nodes, every other tree is a super-node whose voltages are its
  * root's unknown plus known offsets. With only resistors, diodes, capacitors, independent sources
- * and nudges the reduced matrix is symmetric (the Hessian of the co-content); VCVS branch currents
- * and VCCS couplings make it non-symmetric. Every node voltage is {@code V = u[unknownOf[node]] +
+ * and nudges the reduced matrix is symmetric (the Hessian of the co-content) and factorised by
+ * {@link SparseLdl}; VCVS branch currents and VCCS couplings make it non-symmetric, factorised by
+ * {@link SparseLu} with a static row order (dense LU with partial pivoting when that fails). Every node voltage is {@code V = u[unknownOf[node]] +
  * known[node]} ({@code u} term absent when {@code unknownOf[node] < 0}).
  */
 final class NodalSystem {
@@ -490,7 +491,32 @@ final class NodalSystem {
 
     /** A new factorisation object for this pattern (symbolic phase included). */
     LinearFactor newFactor() {
-        return symmetric ? new SparseLdl(size, rowPtr, colIdx) : new DenseLu(size, rowPtr, colIdx);
+        return symmetric ? new SparseLdl(size, rowPtr, colIdx)
+                : new StaticPivotingFactor(size, rowPtr, colIdx, staticRowOrder());
+    }
+
+    /**
+     * A row order with a structurally non-zero diagonal: each VCVS constraint row trades places with
+     * the KCL row of the node it drives (its plus node, else its minus node), whose diagonal then
+     * holds the constraint's coefficient 1 and whose KCL row holds the branch current's 1.
+     */
+    int[] staticRowOrder() {
+        int[] rowPerm = new int[size];
+        for (int i = 0; i < size; i++) {
+            rowPerm[i] = i;
+        }
+        boolean[] taken = new boolean[size];
+        for (int j = 0; j < vcvs.size(); j++) {
+            Vcvs x = vcvs.get(j);
+            int q = nodeUnknowns + j;
+            int target = unknownOf[x.outPlus()] >= 0 ? unknownOf[x.outPlus()] : unknownOf[x.outMinus()];
+            if (target >= 0 && !taken[target]) {
+                taken[target] = true;
+                rowPerm[q] = target;
+                rowPerm[target] = q;
+            }
+        }
+        return rowPerm;
     }
 
     /** Collects matrix entries as sorted, unique {@code row * size + col} keys. */
