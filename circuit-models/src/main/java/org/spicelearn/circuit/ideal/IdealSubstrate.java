@@ -25,7 +25,9 @@ import org.spicelearn.circuit.VoltageSource;
  * matrix is factorised by a sparse {@code L D L^T} whose minimum-degree ordering and elimination
  * tree are computed once per circuit and reused for every solve (only values change between solves:
  * conductances, inputs, nudges, clamps, capacitor companions). Controlled sources (VCVS, VCCS) make
- * the matrix non-symmetric; it is then factorised by a dense LU with partial pivoting.
+ * the matrix non-symmetric; it is then factorised by a sparse LU with a static row order (each VCVS
+ * constraint row on its output node's diagonal) under the same kind of reused symbolic analysis,
+ * falling back to a dense LU with partial pivoting if a pivot turns out too small.
  * Shockley diodes: damped Newton (SPICE junction-voltage limiting) with source stepping when plain
  * Newton fails. Ideal diodes: the co-content is then minimised subject to the diode limits (a convex
  * quadratic programme) by exact coordinate descent (Scellier 2024: each node set to the
