@@ -92,7 +92,8 @@ public final class NgspiceBench {
      * @param medianStepMicros    median wall time of one sample (free solve, nudged solve, update of every conductance)
      * @param medianOpMicros      median time ngspice spends in one {@code op} (with {@code destroy all})
      * @param medianAlterMicros   median time ngspice spends in one {@code alter} (batched as in a step)
-     * @param medianReadMicros    median time to copy all node voltages out of one data point
+     * @param medianReadMicros    median time to copy all node voltages out of one data point (SendData callback)
+     * @param vecInfoReadMicros   median time to read the same voltages with one {@code ngGet_Vec_Info} per node instead
      * @param reloadMicros        median time to write and reload the whole circuit ({@code remcirc} + {@code ngSpice_Circ})
      * @param ngspicePercent      median share of a step spent inside ngspice (ops and alters)
      * @param opPercent           share of the median step spent in ngspice's two {@code op}s
@@ -101,7 +102,8 @@ public final class NgspiceBench {
      */
     public record EpFigures(String name, int nodes, int trainables, int samples, double samplesPerSecond,
                             double throughputPerSecond, double medianStepMicros, double medianOpMicros,
-                            double medianAlterMicros, double medianReadMicros, double reloadMicros, double ngspicePercent,
+                            double medianAlterMicros, double medianReadMicros, double vecInfoReadMicros,
+                            double reloadMicros, double ngspicePercent,
                             double opPercent, double alterPercent, double overheadPercent) {
     }
 
@@ -147,6 +149,20 @@ public final class NgspiceBench {
                 read[k] = b.minus(a).callbackNanos();
                 alter[k] = d.minus(b).nativeNanos() / Math.max(1, alters.size());
             }
+            // the alternative way of reading: one ngGet_Vec_Info per node vector of the op plot
+            long[] vecInfo = new long[reps / 4];
+            List<String> nodes = c.nodeNames().subList(1, c.nodeCount());
+            for (int k = 0; k < vecInfo.length; k++) {
+                session.command("op");
+                long t0 = System.nanoTime();
+                for (String node : nodes) {
+                    if (session.instance().vector(node) == null) {
+                        throw new IllegalStateException("no vector " + node + " in the op plot");
+                    }
+                }
+                vecInfo[k] = System.nanoTime() - t0;
+                session.command("destroy all");
+            }
             for (int k = 0; k < reload.length; k++) {
                 long t0 = System.nanoTime();
                 s.reloadNow();
@@ -157,7 +173,8 @@ public final class NgspiceBench {
             double alterMicros = median(alter) / 1e3;
             double outside = median(outsidePerMille) / 10.0;
             return new EpFigures(name, c.nodeCount(), c.trainables().size(), samples, 1e6 / step, samples / (wall / 1e9),
-                    step, opMicros, alterMicros, median(read) / 1e3, median(reload) / 1e3, 100 - outside,
+                    step, opMicros, alterMicros, median(read) / 1e3, median(vecInfo) / 1e3, median(reload) / 1e3,
+                    100 - outside,
                     100.0 * 2 * opMicros / step, 100.0 * alterMicros * g.length / step, outside);
         }
     }

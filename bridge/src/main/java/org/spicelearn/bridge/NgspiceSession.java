@@ -410,6 +410,7 @@ public final class NgspiceSession implements AutoCloseable {
         }
         try {
             if (hasCircuit) {
+                instance.command("delete all");
                 instance.command("remcirc");
             }
             instance.command("destroy all");

@@ -61,6 +61,25 @@ class NgspiceSessionTest {
     }
 
     @Test
+    void noCallCanReachTheLibraryBeforeItsInit() {
+        // the raw mapping is package-private and an instance exists only initialised (load() runs ngSpice_Init)
+        assertFalse(java.lang.reflect.Modifier.isPublic(SharedSpice.class.getModifiers()));
+        assertFalse(java.lang.reflect.Modifier.isPublic(NgspiceInstance.class.getModifiers()));
+        for (java.lang.reflect.Constructor<?> c : NgspiceInstance.class.getDeclaredConstructors()) {
+            assertTrue(java.lang.reflect.Modifier.isPrivate(c.getModifiers()), c.toString());
+        }
+        for (java.lang.reflect.Constructor<?> c : NgspiceSession.class.getDeclaredConstructors()) {
+            assertTrue(java.lang.reflect.Modifier.isPrivate(c.getModifiers()), c.toString());
+        }
+        assertEquals(0.75, sessionOnDivider().operatingPoint(List.of())[2], 1e-15, "the first call of a fresh session works");
+    }
+
+    private NgspiceSession sessionOnDivider() {
+        session.loadCircuit(DIVIDER, DIVIDER_NODES);
+        return session;
+    }
+
+    @Test
     void anOperatingPointGivesExactNodeVoltagesAndFollowsAlters() {
         session.loadCircuit(DIVIDER, DIVIDER_NODES);
         assertArrayEquals(new double[] {0, 1, 0.75}, session.operatingPoint(List.of()), 1e-15);

@@ -85,12 +85,14 @@ public final class BenchNgspiceCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "targets: iris process ratio >= 30 (got %.1f), iris overhead outside ngspice <= 15%% (got %.1f%%)%n",
                 irisRatio, irisIn.overheadPercent());
         out.printf(Locale.ROOT, "RESULT iris_samples_per_s=%.1f iris_process_ratio=%.1f iris_overhead_pct=%.1f iris_op_pct=%.1f"
-                        + " iris_alter_pct=%.1f iris_op_us=%.1f iris_alter_us=%.2f iris_read_us=%.2f iris_process_samples_per_s=%.2f"
+                        + " iris_alter_pct=%.1f iris_op_us=%.1f iris_alter_us=%.2f iris_read_us=%.2f iris_vecinfo_read_us=%.2f"
+                        + " iris_process_samples_per_s=%.2f"
                         + " digits_samples_per_s=%.2f digits_process_ratio=%.1f digits_overhead_pct=%.1f digits_op_us=%.0f"
                         + " digits_alter_us=%.2f digits_read_us=%.2f digits_process_samples_per_s=%.3f"
                         + " reload_crossover_iris=%.2f reload_crossover_digits=%.2f%n",
                 irisIn.samplesPerSecond(), irisRatio, irisIn.overheadPercent(), irisIn.opPercent(), irisIn.alterPercent(),
-                irisIn.medianOpMicros(), irisIn.medianAlterMicros(), irisIn.medianReadMicros(), processRate(irisProc),
+                irisIn.medianOpMicros(), irisIn.medianAlterMicros(), irisIn.medianReadMicros(), irisIn.vecInfoReadMicros(),
+                processRate(irisProc),
                 digitsIn.samplesPerSecond(), digitsRatio, digitsIn.overheadPercent(), digitsIn.medianOpMicros(),
                 digitsIn.medianAlterMicros(), digitsIn.medianReadMicros(), processRate(digitsProc),
                 irisX.crossoverFraction(), digitsX.crossoverFraction());
@@ -107,10 +109,11 @@ public final class BenchNgspiceCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "in-process   %-20s %4d nodes %5d trainables: median step %9.1f us = %8.1f samples/s"
                         + " (throughput %.1f/s over %d samples)%n", f.name(), f.nodes(), f.trainables(), f.medianStepMicros(),
                 f.samplesPerSecond(), f.throughputPerSecond(), f.samples());
-        out.printf(Locale.ROOT, "             %-20s op %.1f us, alter %.2f us, read all node voltages %.2f us, reload %.1f us;"
-                        + " step time: %.1f%% in ngspice (ops %.1f%%, alters %.1f%%), %.1f%% outside ngspice%n", "",
-                f.medianOpMicros(), f.medianAlterMicros(), f.medianReadMicros(), f.reloadMicros(), f.ngspicePercent(),
-                f.opPercent(), f.alterPercent(), f.overheadPercent());
+        out.printf(Locale.ROOT, "             %-20s op %.1f us, alter %.2f us, read all node voltages %.2f us (one"
+                        + " ngGet_Vec_Info per node instead: %.2f us), reload %.1f us%n", "",
+                f.medianOpMicros(), f.medianAlterMicros(), f.medianReadMicros(), f.vecInfoReadMicros(), f.reloadMicros());
+        out.printf(Locale.ROOT, "             %-20s step time: %.1f%% in ngspice (ops %.1f%%, alters %.1f%%), %.1f%% outside"
+                + " ngspice (Java, JNA, reading)%n", "", f.ngspicePercent(), f.opPercent(), f.alterPercent(), f.overheadPercent());
     }
 
     private static void print(PrintWriter out, String name, NgspiceBench.ProcessFigures p) {
