@@ -41,6 +41,17 @@ class NgspiceLibraryLocatorTest {
     }
 
     @Test
+    void aMissingLibraryFailsUnderCiAndSkipsElsewhere() {
+        Runnable missing = () -> {
+            throw new NgspiceNotFoundException(List.of("nowhere"));
+        };
+        assertThrows(org.opentest4j.AssertionFailedError.class, () -> NgspiceRequired.check(missing, "true"));
+        assertThrows(org.opentest4j.TestAbortedException.class, () -> NgspiceRequired.check(missing, null));
+        assertThrows(org.opentest4j.TestAbortedException.class, () -> NgspiceRequired.check(missing, "false"));
+        NgspiceRequired.check(() -> { }, "true");
+    }
+
+    @Test
     void aFailureListsEveryPlaceTried() {
         Properties p = new Properties();
         p.setProperty(NgspiceLibraryLocator.LIBRARY_PROPERTY, "/no/such/prop.so");

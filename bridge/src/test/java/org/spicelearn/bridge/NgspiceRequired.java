@@ -15,10 +15,15 @@ final class NgspiceRequired {
 
     /** Fails (under CI=true) or skips the calling test when libngspice is missing. */
     static void check() {
+        check(NgspiceLibraryLocator::locate, System.getenv("CI"));
+    }
+
+    /** The gate with its inputs given: {@code locate} finds the library or throws, {@code ci} is the CI variable. */
+    static void check(Runnable locate, String ci) {
         try {
-            NgspiceLibraryLocator.locate();
+            locate.run();
         } catch (NgspiceNotFoundException e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            if ("true".equalsIgnoreCase(ci)) {
                 fail("CI=true and " + e.getMessage());
             }
             Assumptions.abort(e.getMessage());
