@@ -552,14 +552,14 @@ public final class NetlistParser {
             behavioural(card, lower, path, ports);
             return;
         }
-        List<String> t = tokens(lower);
-        String local = t.get(0);
+        String local = lower.strip().split("\\s+")[0];
         if ("rcvideg".indexOf(letter) < 0) {
             String kind = UNSUPPORTED.get(letter);
             throw new LineError(kind == null
                     ? "unknown element letter '" + letter + "' in '" + local + "'"
                     : "element " + local + ": " + kind + " (letter '" + letter + "') is not supported by spicelearn");
         }
+        List<String> t = tokens(lower);
         int nodeCount = letter == 'e' || letter == 'g' ? 4 : 2;
         if (nodeCount == 4 && t.size() > 3 && NONLINEAR_FORMS.contains(t.get(3))) {
             throw new LineError(linearOnly(letter, local) + " ('" + t.get(3) + "' is not; use a B source)");

@@ -26,6 +26,7 @@ class MalformedNetlistTest {
                 Arguments.of("zero resistance", "t\nv1 a 0 1\nr1 a 0 0\n", 3, "element r1 needs a positive resistance, got 0.0"),
                 Arguments.of("too few nodes", "t\nv1 a 0 1\nr1 a\n", 3, "element r1 needs 2 nodes"),
                 Arguments.of("unknown element letter", "t\n" + OK + "#1 a 0 1\n", 4, "unknown element letter '#' in '#1'"),
+                Arguments.of("stray comma", "t\n" + OK + ",\n", 4, "unknown element letter ',' in ','"),
                 Arguments.of("unsupported element", "t\n" + OK + "l1 a 0 1m\n", 4,
                         "element l1: inductor (letter 'l') is not supported by spicelearn"),
                 Arguments.of("undefined model", "t\n" + OK + "d1 a 0 dnone\n", 4, "undefined model 'dnone' for diode d1"),

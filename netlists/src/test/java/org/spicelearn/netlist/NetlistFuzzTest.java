@@ -24,7 +24,9 @@ class NetlistFuzzTest {
         ".endc\n", "*@spicelearn trainable * gmin=1u gmax=1\n", "*@spicelearn output a class=x\n",
         "*@spicelearn nodes b a\n", ".model dm D(IS=1e-14)\n", "d9 a 0 dm\n", "b9 a 0 i=v(a)\n", "pulse(",
         "((((((((((", "x2 a 0 s\n", ".lib f s\n", ".end\n", "gnd", "\u00e9", "\t", "\r", "r.x1.r1 a 0 1\n", "__sl_"};
-    private static final int CASES = 2000;
+    /** Cases per run; explore further with {@code -Dspicelearn.fuzz.cases=30000 -Dspicelearn.fuzz.seed=7}. */
+    private static final int CASES = Integer.getInteger("spicelearn.fuzz.cases", 2000);
+    private static final long SEED = Long.getLong("spicelearn.fuzz.seed", 20261128);
 
     static List<String> seeds() throws Exception {
         List<String> seeds = new ArrayList<>();
@@ -39,7 +41,7 @@ class NetlistFuzzTest {
     @Test
     void mutatedNetlistsNeverHangNorThrowUndocumentedExceptions() throws Exception {
         List<String> seeds = seeds();
-        SplittableRandom random = new SplittableRandom(20261128);
+        SplittableRandom random = new SplittableRandom(SEED);
         int accepted = 0;
         int refused = 0;
         for (int i = 0; i < CASES; i++) {
