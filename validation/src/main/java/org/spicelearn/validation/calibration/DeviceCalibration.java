@@ -63,6 +63,9 @@ public final class DeviceCalibration {
     public record Fit(PulseResponse response, double initialSiemens, double rmsResidualSiemens, int points) {
     }
 
+    /** Steps nearer their bound than this many relative read-noise widths are not used for the fractions. */
+    public static final double MIN_DISTANCE_IN_NOISE = 10;
+
     private DeviceCalibration() {
     }
 
@@ -101,15 +104,18 @@ public final class DeviceCalibration {
     /**
      * Fits one device.
      *
-     * <p>The bounds come first, from the plateaus: a device at its lowest level stays there under
-     * depression and at its highest under potentiation, so the median of the reads in the last
+     * <p>The bounds are first estimated from the plateaus: a device at its lowest level stays there
+     * under depression and at its highest under potentiation, so the median of the reads in the last
      * eighth of every ramp, over all cycles, estimates {@code gMin} (depression ramps) and
-     * {@code gMax} (potentiation ramps) with read noise only. Then the fractions minimise the
-     * one-step-ahead residuals {@code read_{k+1} - after(read_k, direction_k)} by Levenberg-Marquardt:
+     * {@code gMax} (potentiation ramps) with read noise only (a slow device may stop short of its
+     * bound, so the ramps must be long enough: {@code (1 - fraction)^rampPulses} well below one level).
+     * With the bounds fixed, the two fractions minimise the one-step-ahead residuals {@code read_{k+1} - after(read_k, direction_k)} by Levenberg-Marquardt:
      * quantisation and programming noise enter the state (process noise), so predicting each step
-     * from the measured state is the consistent estimator. Steps taken within four plateau noise
-     * widths of the bound they move toward are left out: there the read noise of {@code read_k}
-     * is as large as the step, and regressing it on itself would bias the fraction upward.
+     * from the measured state is the consistent estimator, except that the read noise {@code n_k} of
+     * the regressor also enters the residual, which biases a fraction by about
+     * {@code sum var(n_k) / sum (distance to the bound)^2}. Steps whose distance to the bound they
+     * move toward is below {@value #MIN_DISTANCE_IN_NOISE} relative read-noise widths (estimated from
+     * the plateaus) are therefore left out, which keeps that bias near 1%.
      *
      * @param directions the pulses applied, +1 or -1 each, in ramps of equal length
      * @param reads      the reads before the first pulse and after each pulse ({@code directions.length + 1})
@@ -126,15 +132,15 @@ public final class DeviceCalibration {
         }
         double[] bottom = plateau(directions, y, -1);
         double[] top = plateau(directions, y, 1);
-        double gMin = bottom[0];
-        double gMax = top[0];
-        if (!(gMax > gMin) || !(gMin > 0)) {
-            throw new IllegalArgumentException("the reads show no range: gMin " + gMin * scale + " S, gMax " + gMax * scale
+        if (!(top[0] > bottom[0]) || !(bottom[0] > 0)) {
+            throw new IllegalArgumentException("the reads show no range: gMin " + bottom[0] * scale + " S, gMax " + top[0] * scale
                     + " S (does the device respond to pulses?)");
         }
+        double relativeNoise = Math.max(top[1] / top[0], bottom[1] / bottom[0]);
         List<Integer> steps = new ArrayList<>();
         for (int k = 0; k < directions.length; k++) {
-            if (directions[k] > 0 ? gMax - y[k] > 4 * top[1] : y[k] - gMin > 4 * bottom[1]) {
+            double distance = directions[k] > 0 ? top[0] - y[k] : y[k] - bottom[0];
+            if (distance > MIN_DISTANCE_IN_NOISE * relativeNoise * y[k]) {
                 steps.add(k);
             }
         }
@@ -150,14 +156,14 @@ public final class DeviceCalibration {
         LeastSquaresProblem problem = new LeastSquaresBuilder()
                 .start(new double[] {0.05, 0.05})
                 .target(next)
-                .model(p -> oneStep(directions, used, y, gMin, gMax, p.toArray()))
+                .model(p -> oneStep(directions, used, y, bottom[0], top[0], p.toArray()))
                 .parameterValidator(DeviceCalibration::validate)
                 .maxEvaluations(1000)
                 .maxIterations(200)
                 .build();
         LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer().optimize(problem);
         double[] p = opt.getPoint().toArray();
-        PulseResponse r = new PulseResponse(gMin * scale, gMax * scale, p[0], p[1]);
+        PulseResponse r = new PulseResponse(bottom[0] * scale, top[0] * scale, p[0], p[1]);
         return new Fit(r, reads[0], opt.getRMS() * scale, n);
     }
 
@@ -215,9 +221,8 @@ public final class DeviceCalibration {
 
     private static RealVector validate(RealVector v) {
         double[] p = v.toArray();
-        for (int i = 0; i < p.length; i++) {
-            p[i] = Math.min(Math.max(p[i], 1e-6), 0.999);
-        }
+        p[0] = Math.min(Math.max(p[0], 1e-6), 0.999);
+        p[1] = Math.min(Math.max(p[1], 1e-6), 0.999);
         return new ArrayRealVector(p, false);
     }
 }

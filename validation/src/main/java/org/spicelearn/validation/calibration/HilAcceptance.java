@@ -45,7 +45,7 @@ public final class HilAcceptance {
         /** The setting: 10% variation, 1% read noise, 64 asymmetric levels, on [2 uS, 250 uS]. */
         public static Settings standard(Path netlist, int epochs, int fineTuneEpochs) {
             return new Settings(netlist, DeviceNonIdealities.acceptance(new ConductanceBounds(2e-6, 2.5e-4), 5),
-                    new DeviceCalibration.PulseSweep(100, 3), 60, epochs, fineTuneEpochs, 1);
+                    new DeviceCalibration.PulseSweep(180, 12), 60, epochs, fineTuneEpochs, 1);
         }
     }
 
