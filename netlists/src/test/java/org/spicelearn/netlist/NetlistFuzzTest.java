@@ -32,6 +32,10 @@ class NetlistFuzzTest {
         List<String> seeds = new ArrayList<>();
         seeds.add(Files.readString(NetlistParserTest.resource("golden/dialect.cir")));
         seeds.add(Files.readString(NetlistParserTest.resource("golden/dialect.written.cir")));
+        for (String name : new String[] {"oracle/xschem-names.cir", "oracle/controlled.cir", "oracle/diode-clipper.cir"}) {
+            seeds.add(Files.readString(NetlistParserTest.resource(name)));
+        }
+        seeds.add(Files.readString(LibraryNetworkTest.LIBRARY.resolve("xor.cir")));
         seeds.add("nested\n.subckt inner a b params: r=1k\nr1 a m {r}\nr2 m b {2*r}\n.ends\n.subckt outer p q\n"
                 + "xi p mid inner r=2k\nr3 mid q 1k\n.ends\nv1 in gnd 1\nx1 in 0 outer\nd1 in 0 dm\n.model dm D(IS=1e-14 N=1)\n"
                 + "*@spicelearn trainable r.x1.* gmin=1e-6 gmax=1e-2\n*@spicelearn input v1 column=a\n.end\n");
