@@ -4,6 +4,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import com.sun.jna.Structure;
 
 /**
  * The few libc functions the bridge needs around ngspice: {@code sigaction} to save and restore the
@@ -25,6 +26,30 @@ interface LibC extends Library {
     String setlocale(int category, String locale);
 
     int setenv(String name, String value, int overwrite);
+
+    /** glibc's {@code struct mallinfo2} (every field a {@code size_t}). */
+    @Structure.FieldOrder({"arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+            "fordblks", "keepcost"})
+    final class MallInfo2 extends Structure implements Structure.ByValue {
+        public long arena;
+        public long ordblks;
+        public long smblks;
+        public long hblks;
+        public long hblkhd;
+        public long usmblks;
+        public long fsmblks;
+        public long uordblks;
+        public long fordblks;
+        public long keepcost;
+    }
+
+    MallInfo2 mallinfo2();
+
+    /** Bytes the C heap has handed out and not had back (small blocks plus mmap'd blocks). */
+    static long mallocInUseBytes() {
+        MallInfo2 m = INSTANCE.mallinfo2();
+        return m.uordblks + m.hblkhd;
+    }
 
     /** Reads the present {@code struct sigaction} of every guarded signal. */
     static Memory[] saveHandlers() {

@@ -328,14 +328,33 @@ public final class NgspiceBench {
     /**
      * Memory over a long run of alter+op cycles.
      *
-     * @param rssStartMb resident set after the warm-up, in MB
-     * @param rssEndMb   resident set at the end, in MB
-     * @param microsPerCycle mean wall time per cycle
+     * @param warmupCycles      cycles run before the start reading, until the resident set stopped growing
+     *                          (the JVM touches its young generation once; that is not a leak)
+     * @param rssStartMb        resident set after the warm-up, in MB
+     * @param rssEndMb          resident set at the end, in MB
+     * @param nativeHeapStartMb C heap in use (mallinfo2: ngspice's own allocations and the JVM's) after the warm-up
+     * @param nativeHeapEndMb   C heap in use at the end
+     * @param microsPerCycle    mean wall time per cycle
      */
-    public record Soak(long cycles, double rssStartMb, double rssEndMb, double microsPerCycle) {
+    public record Soak(long cycles, long warmupCycles, double rssStartMb, double rssEndMb, double nativeHeapStartMb,
+                       double nativeHeapEndMb, double microsPerCycle) {
         /** Growth of the resident set, in MB. */
         public double growthMb() {
             return rssEndMb - rssStartMb;
+        }
+
+        /** Growth of the C heap in use, in MB. */
+        public double nativeHeapGrowthMb() {
+            return nativeHeapEndMb - nativeHeapStartMb;
+        }
+    }
+
+    /** The bytes of the C heap in use (glibc mallinfo2), in MB; NaN when unavailable. */
+    public static double nativeHeapMb() {
+        try {
+            return LibC.mallocInUseBytes() / (1024.0 * 1024.0);
+        } catch (UnsatisfiedLinkError e) {
+            return Double.NaN;
         }
     }
 
@@ -344,21 +363,35 @@ public final class NgspiceBench {
         try (NgspiceSubstrate s = new NgspiceSubstrate(c)) {
             int n = c.trainables().size();
             double[] delta = new double[n];
-            for (int k = 0; k < 2000; k++) {
-                soakCycle(s, delta, k, n);
+            // warm up until the resident set stops growing: chunks of 2,000 cycles, at most 40
+            long warmup = 0;
+            double previous = rssMb();
+            for (int chunk = 0; chunk < 40; chunk++) {
+                for (int k = 0; k < 2000; k++) {
+                    soakCycle(s, delta, warmup++, n);
+                }
+                double now = rssMb();
+                if (chunk >= 2 && now - previous < 0.5) {
+                    break;
+                }
+                previous = now;
             }
+            progress.accept(String.format(Locale.ROOT, "  warm-up: %,d cycles until the resident set stopped growing"
+                    + " (%.1f MB)", warmup, rssMb()));
             System.gc();
             double rssStart = rssMb();
+            double heapStart = nativeHeapMb();
             long start = System.nanoTime();
             for (long k = 0; k < cycles; k++) {
                 soakCycle(s, delta, k, n);
                 if ((k + 1) % Math.max(1, cycles / 10) == 0) {
-                    progress.accept(String.format(Locale.ROOT, "  %,d cycles, RSS %.1f MB", k + 1, rssMb()));
+                    progress.accept(String.format(Locale.ROOT, "  %,d cycles, RSS %.1f MB, C heap in use %.1f MB", k + 1,
+                            rssMb(), nativeHeapMb()));
                 }
             }
             long wall = System.nanoTime() - start;
             System.gc();
-            return new Soak(cycles, rssStart, rssMb(), wall / 1e3 / Math.max(1, cycles));
+            return new Soak(cycles, warmup, rssStart, rssMb(), heapStart, nativeHeapMb(), wall / 1e3 / Math.max(1, cycles));
         }
     }
 

@@ -183,9 +183,9 @@ public final class NgspiceSubstrate implements Substrate {
             needReload |= !auxIndexByNode.containsKey(node);
         }
         needReload |= out instanceof OutputBoundary.Clamp && !clampElements;
-        if (needReload && transientRunning) {
-            throw new SubstrateException("a new nudge or clamp node cannot be added while a transient runs; settle first "
-                    + "or give the same output nodes from the start");
+        if (needReload && transientRunning && !timeInvariantSources()) {
+            throw new SubstrateException("a new nudge or clamp node cannot be added while a transient with time-varying "
+                    + "sources runs; settle first or give the same output nodes from the start");
         }
         // inputs: sources not named go back to their netlist value
         for (VoltageSource v : circuit.elements(VoltageSource.class)) {
@@ -207,7 +207,14 @@ public final class NgspiceSubstrate implements Substrate {
             auxClampVolts = Arrays.copyOf(auxClampVolts, k);
             auxClamped = Arrays.copyOf(auxClamped, k);
             applyOutput(out, false);
+            boolean resume = transientRunning;
+            double[] state = lastVolts;
             reload();
+            if (resume) {
+                // the reload dropped the paused run: continue from its state in a fresh one
+                lastVolts = state;
+                restartFromState(elapsedSeconds);
+            }
         } else {
             applyOutput(out, true);
         }

@@ -234,6 +234,29 @@ class NgspiceSubstrateTest {
     }
 
     @Test
+    void aNudgeAddedDuringATransientStartsFromTheStateReached() {
+        Circuit c = rc(1000, 1e-6);
+        int out = c.nodeIndex("out");
+        double g = 1e-3;
+        double beta = 5e-4;
+        double farads = 1e-6;
+        try (NgspiceSubstrate ng = new NgspiceSubstrate(c, new TransientSettings(IntegrationMethod.TRAPEZOIDAL, 5e-6))) {
+            ng.setBoundary(new BoundaryConditions(Map.of("v1", 1.0), OutputBoundary.FREE));
+            assertEquals(1.0, ng.settle().volts(out), 1e-12);
+            // the nudge elements need a reload: the run continues from V(out) = 1 toward g / (g + beta)
+            ng.setBoundary(new BoundaryConditions(Map.of("v1", 1.0), new OutputBoundary.Nudge(beta, new int[] {out},
+                    new double[] {0})));
+            double end = g / (g + beta);
+            for (int k = 1; k <= 6; k++) {
+                NodeVoltages v = ng.advance(2e-4);
+                double exact = end + (1 - end) * Math.exp(-v.timeSeconds() * (g + beta) / farads);
+                assertEquals(k * 2e-4, v.timeSeconds(), 1e-15);
+                assertEquals(exact, v.volts(out), 2e-5, "pause " + k);
+            }
+        }
+    }
+
+    @Test
     void aControlledExitIsSurvivedByReloadingIntoAFreshInstance() {
         Circuit c = DisorderedNetworkGenerator.generate(DisorderedNetworkSpec.of(20), 77);
         try (NgspiceSubstrate s = new NgspiceSubstrate(c)) {

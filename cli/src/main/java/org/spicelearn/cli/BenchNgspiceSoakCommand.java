@@ -40,9 +40,12 @@ public final class BenchNgspiceSoakCommand implements Callable<Integer> {
             out.flush();
         });
         out.printf(Locale.ROOT, "RSS after warm-up %.1f MB, after %,d cycles %.1f MB: growth %.1f MB (target < 50 MB);"
-                + " %.1f us per cycle%n", soak.rssStartMb(), cycles, soak.rssEndMb(), soak.growthMb(), soak.microsPerCycle());
-        out.printf(Locale.ROOT, "RESULT rss_growth_mb=%.1f cycles=%d rss_start_mb=%.1f rss_end_mb=%.1f us_per_cycle=%.1f%n",
-                soak.growthMb(), cycles, soak.rssStartMb(), soak.rssEndMb(), soak.microsPerCycle());
+                + " C heap in use %.1f -> %.1f MB (%+.2f MB); %.1f us per cycle%n", soak.rssStartMb(), cycles, soak.rssEndMb(),
+                soak.growthMb(), soak.nativeHeapStartMb(), soak.nativeHeapEndMb(), soak.nativeHeapGrowthMb(),
+                soak.microsPerCycle());
+        out.printf(Locale.ROOT, "RESULT rss_growth_mb=%.1f native_heap_growth_mb=%.2f cycles=%d warmup_cycles=%d"
+                        + " rss_start_mb=%.1f rss_end_mb=%.1f us_per_cycle=%.1f%n", soak.growthMb(), soak.nativeHeapGrowthMb(),
+                cycles, soak.warmupCycles(), soak.rssStartMb(), soak.rssEndMb(), soak.microsPerCycle());
         out.flush();
         return Main.EXIT_OK;
     }
