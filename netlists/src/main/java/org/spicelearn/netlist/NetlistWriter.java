@@ -43,8 +43,9 @@ import org.spicelearn.circuit.Waveform;
  * {@link IllegalArgumentException} naming the element) names that ngspice could not address or
  * that are reserved ({@link SpiceNames#isReserved(String)}), elements whose name does not start
  * with their SPICE letter, behavioural expressions holding comment or line-break characters,
- * titles that would turn the file into an ngspice script, and a DC waveform whose value differs
- * from the source's DC value.
+ * titles that would turn the file into an ngspice script, a DC waveform whose value differs
+ * from the source's DC value, and roles naming inputs that are not voltage sources or outputs that
+ * are not nodes of the circuit.
  */
 public final class NetlistWriter {
     /** Smallest emission coefficient of the Shockley approximation written for ideal diodes. */
@@ -99,7 +100,7 @@ public final class NetlistWriter {
                 out.add(ROLE_PREFIX + " ideal-diode " + ideal.modelName() + " threshold=" + SpiceNames.number(ideal.thresholdVolts()));
             }
         }
-        roleLines(roles, out);
+        roleLines(circuit, roles, out);
         for (Element e : circuit.elements()) {
             out.add(elementLine(circuit, e));
         }
@@ -274,18 +275,22 @@ public final class NetlistWriter {
         out.add(sb + tail);
     }
 
-    private static void roleLines(NetworkRoles roles, List<String> out) {
+    private static void roleLines(Circuit circuit, NetworkRoles roles, List<String> out) {
         if (roles.task() != null) {
             String dataset = roles.task().dataset().isEmpty() ? "" : " dataset=" + checkWord(roles.task().dataset());
             out.add(ROLE_PREFIX + " task " + roles.task().kind().name().toLowerCase(Locale.ROOT) + dataset);
         }
         for (NetworkRoles.Input in : roles.inputs()) {
-            checkName(in.source(), null);
+            if (!circuit.hasElement(in.source()) || !(circuit.element(in.source()) instanceof VoltageSource)) {
+                throw new IllegalArgumentException("input role names " + in.source() + ", which is not a voltage source of the circuit");
+            }
             out.add(ROLE_PREFIX + " input " + in.source() + " column=" + checkWord(in.column())
                     + " scale=" + SpiceNames.number(in.scaleVoltsPerUnit()) + " offset=" + SpiceNames.number(in.offsetVolts()));
         }
         for (NetworkRoles.Output o : roles.outputs()) {
-            checkNode(o.node(), null);
+            if (!circuit.hasNode(o.node()) || o.node().equals(SpiceNames.GROUND)) {
+                throw new IllegalArgumentException("output role names " + o.node() + ", which is not a node of the circuit");
+            }
             out.add(ROLE_PREFIX + " output " + o.node() + " " + o.kind().name().toLowerCase(Locale.ROOT) + "=" + checkWord(o.label()));
         }
     }

@@ -75,6 +75,10 @@ class NetlistWriterTest {
         assertThrows(IllegalArgumentException.class,
                 () -> NetlistWriter.write(circuit(new org.spicelearn.circuit.Diode("d1", 1, 0, new DiodeModel.Ideal("dn", -0.1)))));
         assertThrows(IllegalArgumentException.class, () -> new NetworkRoles.Output("a", NetworkRoles.OutputKind.CLASS, "two words"));
+        assertThrows(IllegalArgumentException.class, () -> NetlistWriter.write(circuit(), new NetworkRoles(List.of(),
+                List.of(new NetworkRoles.Input("r1", "x", 1, 0)), List.of(), null)), "an input must be a voltage source");
+        assertThrows(IllegalArgumentException.class, () -> NetlistWriter.write(circuit(), new NetworkRoles(List.of(),
+                List.of(), List.of(new NetworkRoles.Output("nowhere", NetworkRoles.OutputKind.CLASS, "c")), null)));
     }
 
     @Test
