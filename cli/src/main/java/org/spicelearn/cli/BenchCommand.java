@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks; each prints its figures and ends with a RESULT line.",
         subcommands = {BenchIdealSolveCommand.class, BenchNgspiceCommand.class, BenchNgspiceSoakCommand.class,
-                BenchNgspiceTransientCommand.class, BenchBatchCommand.class, BenchTrainCommand.class})
+                BenchNgspiceTransientCommand.class, BenchBatchCommand.class, BenchTrainCommand.class, BenchHilCommand.class})
 public final class BenchCommand {
 }

@@ -79,7 +79,7 @@ public final class HilAcceptance {
      * @param events progress lines
      */
     public static Report run(Settings s, Function<Circuit, Substrate> solver, Consumer<String> events) throws IOException {
-        IrisHil task = IrisHil.load(s.netlist(), s.seed());
+        HilTask task = HilTask.load(s.netlist(), s.seed());
         Circuit model = task.circuit();
         List<String> outputs = task.data().outputNodes();
         try (HilServer server = new HilServer(() -> new ReferenceHardware(model, outputs, s.devices(), solver),
@@ -123,7 +123,7 @@ public final class HilAcceptance {
                 // 2. twin calibration at the initial state
                 hw.setConductances(hwCircuit.conductances());
                 TwinCalibration.Measurements m = TwinCalibration.measure(hw, task.data().sourceNames(), s.twinPatterns(),
-                        IrisHil.INPUT_GAIN, s.seed() + 17);
+                        HilTask.INPUT_GAIN, s.seed() + 17);
                 TwinCalibration.Fit twin = TwinCalibration.fit(hwCircuit, m, TwinCalibration.Parameters.CONDUCTANCES,
                         hw.read());
                 double readNoiseVolts = s.devices().readNoise() * s.devices().fullScaleVolts();
@@ -133,20 +133,20 @@ public final class HilAcceptance {
                 // 3. ideal substrate vs entirely in the loop, same configuration and start
                 double ideal;
                 try (IdealSubstrate is = new IdealSubstrate(hwCircuit)) {
-                    ResumableTraining.train(is, IrisHil.config(s.epochs(), s.seed()), task.data(), 0, x -> { });
+                    ResumableTraining.train(is, HilTask.config(s.epochs(), s.seed()), task.data(), 0, x -> { });
                     ideal = HardwareTransfer.accuracy(is, task.data());
                 }
                 events.accept(String.format(Locale.ROOT, "ideal substrate: test accuracy %.3f", ideal));
                 hw.setConductances(hwCircuit.conductances());
                 long t0 = System.nanoTime();
-                TrainingResult loop = ResumableTraining.train(hw, IrisHil.config(s.epochs(), s.seed()), task.data(), 3, events);
+                TrainingResult loop = ResumableTraining.train(hw, HilTask.config(s.epochs(), s.seed()), task.data(), 3, events);
                 double loopSeconds = (System.nanoTime() - t0) * 1e-9;
                 double loopAccuracy = HardwareTransfer.accuracy(hw, task.data());
                 events.accept(String.format(Locale.ROOT, "in the loop: test accuracy %.3f (%d epochs, %.1f s, %d reconnects)",
                         loopAccuracy, loop.epochs().size(), loopSeconds, hw.reconnects()));
                 // 4. transfer from the twin (fitted at the initial state)
                 HardwareTransfer.Report transfer = HardwareTransfer.run(twin.twin(), hw, task.data(),
-                        IrisHil.config(s.epochs(), s.seed()), IrisHil.config(s.fineTuneEpochs(), s.seed() + 1), events);
+                        HilTask.config(s.epochs(), s.seed()), HilTask.config(s.fineTuneEpochs(), s.seed() + 1), events);
                 return new Report(worst, median, within, twin.rmsResidualVolts(), twin.heldOutResidualVolts(),
                         twin.noiseVolts(), readNoiseVolts, ideal, loopAccuracy, loopSeconds, transfer);
             }

@@ -43,12 +43,15 @@ import org.spicelearn.circuit.ideal.IdealSubstrate;
  * measurement noise) pulls directions the measurements cannot see (a diode that never conducts
  * leaves a node's conductances free to scale together) toward the starting point. A quarter of the
  * patterns is held out and its residual reported too; the reported residuals exclude the prior.
+ * The fit stops after {@value #MAX_ITERATIONS} iterations or when the cost settles.
  */
 public final class TwinCalibration {
     /** The widest conductance the twin lets a device take while fitting, siemens. */
     private static final ConductanceBounds OPEN = new ConductanceBounds(1e-15, 1e6);
     /** How far outside the device bounds a fitted effective conductance may go (factor). */
     public static final double RANGE_FACTOR = 2;
+    /** Levenberg-Marquardt iterations at most (the fit stops earlier when the cost changes by less than 1e-6 relative). */
+    public static final int MAX_ITERATIONS = 60;
     /** Weight of the prior residual per unit of parameter, volts. */
     public static final double PRIOR_VOLTS = 1e-4;
 
@@ -177,11 +180,12 @@ public final class TwinCalibration {
                     .target(target)
                     .model(x -> evaluate(twin, m, fitted, effective(what, read, x.toArray()), what, read, x.toArray()))
                     .parameterValidator(x -> clamp(x, lo, hi))
-                    .maxEvaluations(400)
-                    .maxIterations(200)
+                    .maxEvaluations(10 * MAX_ITERATIONS)
+                    .maxIterations(MAX_ITERATIONS + 1)
+                    .checker((iteration, previous, current) -> iteration >= MAX_ITERATIONS
+                            || Math.abs(previous.getCost() - current.getCost()) <= 1e-6 * current.getCost())
                     .build();
-            LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer()
-                    .withCostRelativeTolerance(1e-8).withParameterRelativeTolerance(1e-8).optimize(problem);
+            LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer().optimize(problem);
             double[] x = opt.getPoint().toArray();
             double[] g = effective(what, read, x);
             double fitRms = residual(twin, m, 0, fitted, g);

@@ -23,8 +23,10 @@ import org.spicelearn.netlist.NetworkRoles;
 import org.spicelearn.netlist.ParsedNetlist;
 
 /**
- * The Iris task of the HIL acceptance: the library network {@code iris-4-10-3.cir}, features scaled
- * min-max to [-1, 1] then by {@value #INPUT_GAIN} volts per unit through the netlist's input roles,
+ * A classification task for hardware in the loop, read from a netlist's {@code *@spicelearn} roles
+ * (its {@code task classification dataset=NAME} naming a built-in data set, its inputs and outputs;
+ * the acceptance uses {@code iris-4-10-3.cir}): features scaled min-max to [-1, 1] then by
+ * {@value #INPUT_GAIN} volts per unit through the input roles,
  * class targets {@value #HIGH_VOLTS} V / {@value #LOW_VOLTS} V, 30% held out (seeded), and the
  * training configuration used both on the ideal substrate and in the loop: rigid centred EP
  * (beta {@value #BETA_SIEMENS} S, one update per free/nudged pair, so one {@code PULSE} round trip
@@ -33,7 +35,7 @@ import org.spicelearn.netlist.ParsedNetlist;
  * @param circuit the network
  * @param data    the encoded examples
  */
-public record IrisHil(Circuit circuit, TrainingData data) {
+public record HilTask(Circuit circuit, TrainingData data) {
     /** Volts per scaled feature unit. */
     public static final double INPUT_GAIN = 3;
     /** Target of the true class, volts. */
@@ -50,7 +52,7 @@ public record IrisHil(Circuit circuit, TrainingData data) {
      *
      * @throws IllegalArgumentException naming the netlist's problems
      */
-    public static IrisHil load(Path netlist, long seed) {
+    public static HilTask load(Path netlist, long seed) {
         ParsedNetlist parsed;
         try {
             parsed = NetlistParser.parse(netlist);
@@ -64,12 +66,18 @@ public record IrisHil(Circuit circuit, TrainingData data) {
         if (inputs.isEmpty() || outs.isEmpty()) {
             throw new IllegalArgumentException(netlist + ": no *@spicelearn input and output roles");
         }
+        NetworkRoles.Task role = parsed.roles().task();
+        BuiltinData dataset = role == null ? null : BuiltinData.byName(role.dataset());
+        if (dataset == null || dataset.labelColumn() == null || role.kind() != NetworkRoles.TaskKind.CLASSIFICATION) {
+            throw new IllegalArgumentException(netlist + ": needs a '*@spicelearn task classification dataset=NAME' line "
+                    + "naming a built-in classification data set (iris or digits)");
+        }
         LearningProblem problem = new LearningProblem(inputs, new InputScaling.MinMax(),
-                new Task.Classification(BuiltinData.IRIS.labelColumn(), outs, HIGH_VOLTS, LOW_VOLTS));
-        TrainTestSplit split = TrainTestSplit.of(BuiltinData.IRIS.load(), 0.3, seed);
+                new Task.Classification(dataset.labelColumn(), outs, HIGH_VOLTS, LOW_VOLTS));
+        TrainTestSplit split = TrainTestSplit.of(dataset.load(), 0.3, seed);
         TrainingData data = new TrainingData(problem.sourceNames(), outs, problem.encode(split.train(), split.train()),
                 problem.encode(split.train(), split.test()), true);
-        return new IrisHil(parsed.circuit(), data);
+        return new HilTask(parsed.circuit(), data);
     }
 
     /** The training configuration for {@code epochs} epochs. */
