@@ -77,16 +77,29 @@ public final class BenchBatchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "bench batch: %d runs (Iris 4-10-3, stochastic-phase EP, %s DC, %d epochs each; p x seed),"
                     + " each in its own worker JVM; %d cores%n", runs.size(), substrate, epochs,
                     Runtime.getRuntime().availableProcessors());
+            String loadBefore = loadAverage();
             double one = timed(runs, tmp.resolve("workers-1"), 1, out);
             double many = timed(runs, tmp.resolve("workers-" + workers), workers, out);
+            out.printf(Locale.ROOT, "load average (1 min) before the passes %s, after %s: other processes on the cores"
+                    + " lower the speedup%n", loadBefore, loadAverage());
             out.printf(Locale.ROOT, "baseline (1 worker): %.1f s, %.2f runs/min; %d workers: %.1f s, %.2f runs/min; speedup %.2fx"
                     + " (target >= 1.6x with 2 workers on 2 idle cores)%n", one, 60 * runs.size() / one, workers, many,
                     60 * runs.size() / many, one / many);
-            out.printf(Locale.ROOT, "RESULT speedup=%.3f runs=%d workers1_s=%.2f workers%d_s=%.2f runs_per_min1=%.2f runs_per_min%d=%.2f%n",
-                    one / many, runs.size(), one, workers, many, 60 * runs.size() / one, workers, 60 * runs.size() / many);
+            out.printf(Locale.ROOT, "RESULT speedup=%.3f runs=%d workers1_s=%.2f workers%d_s=%.2f runs_per_min1=%.2f runs_per_min%d=%.2f"
+                    + " load_before=%s%n", one / many, runs.size(), one, workers, many, 60 * runs.size() / one, workers,
+                    60 * runs.size() / many, loadBefore);
             return Main.EXIT_OK;
         } finally {
             FileTrees.deleteTree(tmp);
+        }
+    }
+
+    /** The 1-minute load average from {@code /proc/loadavg}, or "n/a". */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
         }
     }
 

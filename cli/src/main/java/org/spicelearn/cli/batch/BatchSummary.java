@@ -13,8 +13,9 @@ import org.spicelearn.cli.run.AtomicFiles;
 /**
  * {@code summary.csv} and {@code summary.html} of a batch: one row per run with its id, status, key
  * parameters (those that vary across runs first), final metrics (the last row of its
- * {@code metrics.csv}), wall time, exit code and failure message; the HTML page adds a sortable table
- * and plots of the chosen metric against each varying parameter. Both files are written atomically.
+ * {@code metrics.csv}; for a failed run, the last epoch it completed), the worker's wall time in
+ * seconds, its exit code and the failure message; the HTML page adds a sortable table and plots of the
+ * chosen metric of the completed runs against each varying parameter. Both files are written atomically.
  */
 public final class BatchSummary {
     /** The summary table's file name. */
@@ -50,7 +51,7 @@ public final class BatchSummary {
         List<String> header = new ArrayList<>(List.of("id", "status"));
         header.addAll(parameterColumns(outcomes));
         header.addAll(metricColumns(outcomes));
-        header.addAll(List.of("wall_seconds", "exit_code", "message"));
+        header.addAll(List.of("worker_seconds", "exit_code", "message"));
         sb.append(csvLine(header));
         for (RunOutcome o : outcomes) {
             sb.append(csvLine(row(o, outcomes)));
@@ -163,7 +164,7 @@ public final class BatchSummary {
         List<String> header = new ArrayList<>(List.of("id", "status"));
         header.addAll(parameterColumns(outcomes));
         header.addAll(metricColumns(outcomes));
-        header.addAll(List.of("wall_seconds", "exit_code", "message"));
+        header.addAll(List.of("worker_seconds", "exit_code", "message"));
         header.forEach(h -> sb.append("<th>").append(esc(h)).append("</th>"));
         sb.append("</tr></thead><tbody>\n");
         for (RunOutcome o : outcomes) {

@@ -44,10 +44,11 @@ final class SummaryCharts {
     private SummaryCharts() {
     }
 
-    /** One chart per varying parameter, from the runs that report a finite {@code metric}. */
+    /** One chart per varying parameter, from the completed runs that report a finite {@code metric}. */
     static List<Chart> charts(List<RunOutcome> outcomes, String metric, List<String> varying) {
         System.setProperty("java.awt.headless", "true");
-        List<RunOutcome> plotted = outcomes.stream().filter(o -> Double.isFinite(o.metric(metric))).toList();
+        List<RunOutcome> plotted = outcomes.stream()
+                .filter(o -> o.status() == RunStatus.COMPLETED && Double.isFinite(o.metric(metric))).toList();
         List<String> axes = new ArrayList<>(varying);
         if (axes.size() > 1) {
             axes.remove(SweepParameter.SEED.key());
@@ -72,7 +73,7 @@ final class SummaryCharts {
         XYSeriesCollection data = new XYSeriesCollection();
         List<String> groups = group == null ? List.of("") : distinct(runs, group);
         for (String g : groups) {
-            XYSeries mean = new XYSeries(group == null ? "mean" : "mean, " + group + " = " + g, true, true);
+            XYSeries mean = new XYSeries(group == null ? "mean of the runs" : group + " = " + g, true, true);
             for (String xv : xValues) {
                 double sum = 0;
                 int n = 0;
@@ -88,7 +89,7 @@ final class SummaryCharts {
             }
             data.addSeries(mean);
         }
-        XYSeries points = new XYSeries("runs", true, true);
+        XYSeries points = new XYSeries("each run", true, true);
         for (RunOutcome o : runs) {
             points.add(position(param(o, x), xValues, numeric), o.metric(metric));
         }

@@ -1,7 +1,6 @@
 package org.spicelearn.cli.batch;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.w3c.dom.Element;
 
@@ -156,10 +155,5 @@ public enum SweepParameter {
 
     private static String valueOr(Element e, String attribute, String fallback) {
         return e.hasAttribute(attribute) ? e.getAttribute(attribute).trim() : fallback;
-    }
-
-    @Override
-    public String toString() {
-        return key.toLowerCase(Locale.ROOT);
     }
 }

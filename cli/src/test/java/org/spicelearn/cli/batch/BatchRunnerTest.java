@@ -63,7 +63,7 @@ class BatchRunnerTest {
         assertEquals(RunStatus.COMPLETED, report.outcomes().get(3).status());
 
         List<String[]> csv = readCsv(out.resolve(BatchSummary.CSV));
-        assertEquals(List.of("id", "status", "seed", "behaviour", "epoch", "train_loss", "test_accuracy", "wall_seconds",
+        assertEquals(List.of("id", "status", "seed", "behaviour", "epoch", "train_loss", "test_accuracy", "worker_seconds",
                 "exit_code", "message"), Arrays.asList(csv.get(0)));
         assertEquals(6, csv.size());
         assertEquals(List.of("a", "completed", "1", "ok", "2", "0.25", "0.51"), Arrays.asList(csv.get(1)).subList(0, 7));
@@ -127,6 +127,20 @@ class BatchRunnerTest {
         BatchReport again = runBatch(List.of(FakeWorker.run("x", "ok", 0, 1)), 1);
         assertEquals(Set.of("x"), launched);
         assertEquals(RunStatus.COMPLETED, again.outcomes().get(0).status());
+    }
+
+    @Test
+    void aRunOverItsTimeLimitIsKilledAndRecorded() {
+        WorkerLauncher fake = FakeWorker.launcher();
+        long t0 = System.nanoTime();
+        BatchReport report = new BatchRunner(out, 1, fake, new PrintStream(progress, true, StandardCharsets.UTF_8),
+                java.time.Duration.ofMillis(1500), null).run(List.of(FakeWorker.run("slow", "ok", 60_000, 1)));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        RunOutcome slow = report.outcomes().get(0);
+        assertEquals(RunStatus.FAILED, slow.status());
+        assertEquals(-1, slow.exitCode());
+        assertTrue(slow.message().startsWith("timed out after 1 s; worker killed"), slow.message());
+        assertTrue(slow.wallSeconds() >= 1.5 && seconds < 30, "killed at the limit, not after the 60 s sleep: " + seconds);
     }
 
     /** Splits RFC 4180 CSV (quoted cells may hold commas and quotes). */
