@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "spicelearn", mixinStandardHelpOptions = true, version = "spicelearn 0.1.0",
         description = "Train resistive networks with temporally local contrastive learning on ngspice.",
-        subcommands = {BenchCommand.class, CheckCommand.class, SolveCommand.class, BatchCommand.class, TrainCommand.class, DemoCommand.class, HilCommand.class, CalibrateCommand.class})
+        subcommands = {BenchCommand.class, CheckCommand.class, SolveCommand.class, BatchCommand.class, TrainCommand.class, DemoCommand.class, ValidateCommand.class, HilCommand.class, CalibrateCommand.class})
 public final class Main {
     /** Exit code of a successful run. */
     public static final int EXIT_OK = 0;

@@ -1,0 +1,94 @@
+package org.spicelearn.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.spicelearn.validation.Experiment;
+import org.spicelearn.validation.ValidationReport;
+import org.spicelearn.validation.ValidationSettings;
+import org.spicelearn.validation.ValidationSuite;
+import org.spicelearn.validation.report.ReportWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code spicelearn validate [EXPERIMENT...] [--quick] [--out DIR]}: runs the validation
+ * experiments and writes {@code DIR/validation.xml} and {@code DIR/report.html}. Exit code 0 when
+ * every check passes, 1 when one fails, 2 for bad usage.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Runs validation experiments (all when none is named) and writes DIR/validation.xml and a "
+                + "self-contained DIR/report.html.",
+            "Experiments: solver-agreement, gradient, unbiased-phases, flexible-vs-rigid, nonequilibrium-bias, "
+                + "trajectory, devices.",
+            "Exit code: 0 all checks pass, 1 a check fails, 2 bad usage."})
+public final class ValidateCommand implements Callable<Integer> {
+
+    /** Converts a command-line experiment name. */
+    static final class ExperimentConverter implements CommandLine.ITypeConverter<Experiment> {
+        @Override
+        public Experiment convert(String value) {
+            try {
+                return Experiment.byName(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    @Parameters(paramLabel = "EXPERIMENT", arity = "0..*", converter = ExperimentConverter.class,
+            description = "Experiments to run, in any order (default: all).")
+    private List<Experiment> experiments = new ArrayList<>();
+
+    @Option(names = "--quick", description = "Run the reduced suite (a few minutes on 2 cores).")
+    private boolean quick;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "validation-report",
+            description = "Output directory (default: ${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Option(names = "--library", paramLabel = "DIR", defaultValue = "netlists/library",
+            description = "Directory of the library netlists (default: ${DEFAULT-VALUE}).")
+    private Path library;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Base seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!Files.isDirectory(library)) {
+            throw new BadInputException("validate: netlist library " + library + " is not a directory "
+                    + "(run from the repository root or pass --library DIR)");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new BadInputException("validate: --out " + out + " exists and is not a directory");
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        ValidationSuite suite = new ValidationSuite(new ValidationSettings(quick, library, seed), line -> {
+            w.println(line);
+            w.flush();
+        });
+        ValidationReport report = suite.run(experiments);
+        ReportWriter.write(report, out);
+        int checks = report.sections().stream().mapToInt(s -> s.checks().size()).sum();
+        for (String f : report.failures()) {
+            w.println("FAILED " + f);
+        }
+        w.printf(Locale.ROOT, "%s: %d of %d checks passed in %.1f s; wrote %s and %s%n",
+                report.passed() ? "PASS" : "FAIL", checks - report.failures().size(), checks, report.seconds(),
+                out.resolve(ReportWriter.XML_FILE), out.resolve(ReportWriter.HTML_FILE));
+        w.flush();
+        return report.passed() ? Main.EXIT_OK : Main.EXIT_FAILURE;
+    }
+}
