@@ -34,6 +34,8 @@ public final class NgspiceSession implements AutoCloseable {
 
     private static final Deque<NgspiceInstance> IDLE = new ArrayDeque<>();
     private static final Pattern FORBIDDEN = Pattern.compile("(^|;)\\s*(quit|exit|bg_\\w*)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANALYSIS = Pattern.compile(
+            "(^|;)\\s*(op|tran|dc|ac|run|resume|noise|tf|sens|pz|disto|pss|sp|step)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern DC_EXTERNAL = Pattern.compile(
             "^(\\s*[vi]\\S*\\s+\\S+\\s+\\S+)\\s+dc\\s+\\S+(\\s+external\\b.*)$", Pattern.CASE_INSENSITIVE);
 
@@ -169,6 +171,10 @@ public final class NgspiceSession implements AutoCloseable {
         if (FORBIDDEN.matcher(line).find()) {
             throw new NgspiceException(NgspiceException.Kind.REFUSED, line,
                     List.of("quit, exit and background commands would kill or race the shared library"));
+        }
+        if (!hasCircuit() && ANALYSIS.matcher(line).find()) {
+            throw new NgspiceException(NgspiceException.Kind.NO_CIRCUIT, line,
+                    List.of("no circuit is loaded (an analysis on an empty circuit crashes ngspice)"));
         }
         try {
             return run(line, true);

@@ -129,6 +129,11 @@ class NgspiceSessionTest {
         assertFalse(session.hasCircuit());
         e = assertThrows(NgspiceException.class, () -> session.operatingPoint(List.of()));
         assertEquals(NgspiceException.Kind.NO_CIRCUIT, e.kind(), "op on an empty circuit is refused, not sent");
+        for (String raw : List.of("op", "echo a ; tran 1e-6 1e-3", "RUN")) {
+            assertEquals(NgspiceException.Kind.NO_CIRCUIT,
+                    assertThrows(NgspiceException.class, () -> session.command(raw)).kind(), raw);
+        }
+        assertEquals(List.of("stdout hello"), session.command("echo hello"), "other commands still go through");
     }
 
     @Test
