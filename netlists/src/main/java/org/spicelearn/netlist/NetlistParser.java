@@ -195,21 +195,17 @@ public final class NetlistParser {
             errors.add(new NetlistProblem(topName, 1, "the netlist has no elements"));
         }
         roles.checkUnused();
+        NetworkRoles networkRoles = roles.networkRoles(elements, nodeCards.keySet());
         if (!errors.isEmpty()) {
             return null;
         }
         elements.forEach(builder::add);
-        Circuit circuit;
         try {
-            circuit = builder.build();
+            return new ParsedNetlist(builder.build(), networkRoles, warnings, directives, reader.controlText, file);
         } catch (CircuitValidationException e) {
             e.problems().forEach(this::locate);
             return null;
         }
-        NetworkRoles networkRoles = roles.networkRoles(circuit);
-        return errors.isEmpty()
-                ? new ParsedNetlist(circuit, networkRoles, warnings, directives, reader.controlText, file)
-                : null;
     }
 
     /** Locates a circuit validation problem at the card of the element or node it names. */

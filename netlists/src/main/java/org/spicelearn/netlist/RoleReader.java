@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.spicelearn.circuit.Circuit;
 import org.spicelearn.circuit.ConductanceBounds;
 import org.spicelearn.circuit.Element;
 import org.spicelearn.circuit.VoltageSource;
@@ -194,17 +193,23 @@ final class RoleReader {
         }
     }
 
-    /** The roles, checked against the circuit: inputs must be voltage sources, outputs existing nodes. */
-    NetworkRoles networkRoles(Circuit circuit) {
+    /**
+     * The roles, checked against what the netlist holds: inputs must name voltage sources, outputs
+     * existing nodes other than ground.
+     *
+     * @param elements every element read (also when other problems stop the circuit from being built)
+     * @param nodes    every node name used
+     */
+    NetworkRoles networkRoles(List<Element> elements, Set<String> nodes) {
+        Map<String, Element> byName = new HashMap<>();
+        elements.forEach(e -> byName.put(e.name(), e));
         for (int i = 0; i < inputs.size(); i++) {
             String source = inputs.get(i).source();
-            if (!circuit.hasElement(source)) {
+            Element e = byName.get(source);
+            if (e == null) {
                 errors.add(inputCards.get(i).problem("input names '" + source + "', but there is no such voltage source"));
-            } else {
-                Element e = circuit.element(source);
-                if (!(e instanceof VoltageSource)) {
-                    errors.add(inputCards.get(i).problem("input names '" + source + "', which is not a voltage source"));
-                }
+            } else if (!(e instanceof VoltageSource)) {
+                errors.add(inputCards.get(i).problem("input names '" + source + "', which is not a voltage source"));
             }
             for (int j = 0; j < i; j++) {
                 if (inputs.get(j).source().equals(source)) {
@@ -214,7 +219,7 @@ final class RoleReader {
         }
         for (int i = 0; i < outputs.size(); i++) {
             String node = outputs.get(i).node();
-            if (!circuit.hasNode(node) || node.equals(SpiceNames.GROUND)) {
+            if (!nodes.contains(node) || node.equals(SpiceNames.GROUND)) {
                 errors.add(outputCards.get(i).problem("output names undefined node '" + node + "'"));
             }
             for (int j = 0; j < i; j++) {

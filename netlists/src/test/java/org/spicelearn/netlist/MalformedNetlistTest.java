@@ -100,14 +100,15 @@ class MalformedNetlistTest {
 
     @Test
     void everyProblemIsReportedNotOnlyTheFirst() {
-        String text = "t\nv1 a 0 1\nr1 a 0 1k5\nr2 a 0 {nope}\nq1 a 0 0 npn\nr1 a 0 1k\n.ends\n";
+        String text = "t\nv1 a 0 1\nr1 a 0 1k5\nr2 a 0 {nope}\nq1 a 0 0 npn\nr1 a 0 1k\n.ends\n*@spicelearn output zz class=a\n";
         NetlistException e = assertThrows(NetlistException.class, () -> NetlistParser.parse(text, "m.cir", null, ParseOptions.DEFAULT));
         assertEquals(List.of(
                 "m.cir:3: bad value '1k5'",
                 "m.cir:4: undefined parameter 'nope'",
                 "m.cir:5: element q1: bipolar transistor (letter 'q') is not supported by spicelearn",
                 "m.cir:6: duplicate element name r1 (first at m.cir:3)",
-                "m.cir:7: .ends without .subckt"), e.problems().stream().map(NetlistProblem::toString).toList());
+                "m.cir:7: .ends without .subckt",
+                "m.cir:8: output names undefined node 'zz'"), e.problems().stream().map(NetlistProblem::toString).toList());
     }
 
     @Test
