@@ -190,11 +190,16 @@ public final class NgspiceSession implements AutoCloseable {
      */
     public void commands(List<String> commands) {
         checkUsable();
+        boolean noCircuit = !hasCircuit();
         for (String c : commands) {
             boolean plainAlter = c.startsWith("alter ") && c.indexOf(';') < 0;
             if (!plainAlter && FORBIDDEN.matcher(c).find()) {
                 throw new NgspiceException(NgspiceException.Kind.REFUSED, c,
                         List.of("quit, exit and background commands would kill or race the shared library"));
+            }
+            if (noCircuit && ANALYSIS.matcher(c).find()) {
+                throw new NgspiceException(NgspiceException.Kind.NO_CIRCUIT, c,
+                        List.of("no circuit is loaded (an analysis on an empty circuit crashes ngspice)"));
             }
         }
         StringBuilder line = new StringBuilder();

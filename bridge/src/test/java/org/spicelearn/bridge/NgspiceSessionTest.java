@@ -133,6 +133,8 @@ class NgspiceSessionTest {
             assertEquals(NgspiceException.Kind.NO_CIRCUIT,
                     assertThrows(NgspiceException.class, () -> session.command(raw)).kind(), raw);
         }
+        assertEquals(NgspiceException.Kind.NO_CIRCUIT,
+                assertThrows(NgspiceException.class, () -> session.commands(List.of("alter r1 = 5.0", "op"))).kind());
         assertEquals(List.of("stdout hello"), session.command("echo hello"), "other commands still go through");
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,7 @@ import org.spicelearn.circuit.Capacitor;
 import org.spicelearn.circuit.Circuit;
 import org.spicelearn.circuit.ConductanceBounds;
 import org.spicelearn.circuit.Conductances;
+import org.spicelearn.circuit.Diode;
 import org.spicelearn.circuit.IntegrationMethod;
 import org.spicelearn.circuit.NodeVoltages;
 import org.spicelearn.circuit.OutputBoundary;
@@ -33,6 +37,7 @@ import org.spicelearn.circuit.generate.LayeredNetworkGenerator;
 import org.spicelearn.circuit.generate.LayeredNetworkSpec;
 import org.spicelearn.circuit.generate.Networks;
 import org.spicelearn.circuit.ideal.IdealSubstrate;
+import org.spicelearn.netlist.NetlistParser;
 
 /** NgspiceSubstrate against IdealSubstrate: random and library networks, diodes, updates, transients, recovery, parallel work. */
 @Tag("ngspice")
@@ -123,6 +128,24 @@ class NgspiceSubstrateTest {
         compareEveryPhase(LayeredNetworkGenerator.generate(LayeredNetworkSpec.of(8, 6, 6, 2).withAmplifierGain(2), 4), 2,
                 1e-9, true);
         compareEveryPhase(LayeredNetworkGenerator.generate(LayeredNetworkSpec.of(128, 32, 10), 5), 3, 1e-9, true);
+    }
+
+    @Test
+    void theShippedLibraryNetlistsAgreeWithTheIdealSubstrate() throws Exception {
+        Path library = Path.of("..", "netlists", "library");
+        assertTrue(Files.isDirectory(library), "the netlist library at " + library.toAbsolutePath());
+        List<Path> files;
+        try (Stream<Path> list = Files.list(library)) {
+            files = list.filter(f -> f.toString().endsWith(".cir")).sorted().toList();
+        }
+        assertTrue(files.size() >= 5, "library files: " + files);
+        long seed = 40;
+        for (Path f : files) {
+            Circuit c = NetlistParser.parse(f).circuit();
+            boolean diodes = !c.elements(Diode.class).isEmpty();
+            // linear networks: 1e-9 relative; Shockley-diode networks: 1 microvolt
+            compareEveryPhase(c, seed++, diodes ? 1e-6 : 1e-9, !diodes);
+        }
     }
 
     @Test
