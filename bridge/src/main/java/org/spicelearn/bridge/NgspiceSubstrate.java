@@ -56,8 +56,8 @@ import org.spicelearn.netlist.SpiceNames.AuxiliaryRole;
  *
  * <p>One owner thread (the constructing one). A ControlledExit of ngspice retires its library
  * instance; the next {@code settle} or {@code advance} reloads the circuit, with its present
- * conductances, into a fresh copy of the library (a paused transient is lost and restarts from the
- * DC equilibrium).
+ * conductances and boundary, into a fresh copy of the library, and a paused transient continues from
+ * the state of its last pause (capacitor initial conditions, {@code uic}).
  */
 public final class NgspiceSubstrate implements Substrate {
     /** Resistance of a closed clamp switch, in ohms. */
@@ -331,7 +331,13 @@ public final class NgspiceSubstrate implements Substrate {
         if (!(durationSeconds > 0) || Double.isInfinite(durationSeconds)) {
             throw new IllegalArgumentException("duration must be positive and finite, got " + durationSeconds + " s");
         }
-        if (!transientRunning || !session.transientPaused()) {
+        if (transientRunning && !session.hasCircuit() && timeInvariantSources()) {
+            // ngspice exited under a paused run: a fresh instance continues from the state last read
+            double[] state = lastVolts;
+            reload();
+            lastVolts = state;
+            restartFromState(elapsedSeconds);
+        } else if (!transientRunning || !session.transientPaused()) {
             settle();
         }
         if (session.stats().dataPoints() - runStartPoints > restartPoints && timeInvariantSources()) {

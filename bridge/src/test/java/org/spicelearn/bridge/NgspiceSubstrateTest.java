@@ -297,6 +297,25 @@ class NgspiceSubstrateTest {
     }
 
     @Test
+    void aTransientSurvivesAControlledExitFromItsLastPause() {
+        Circuit c = rc(1000, 1e-6);
+        int out = c.nodeIndex("out");
+        try (NgspiceSubstrate ng = new NgspiceSubstrate(c, new TransientSettings(IntegrationMethod.TRAPEZOIDAL, 5e-6))) {
+            ng.settle();
+            ng.setBoundary(new BoundaryConditions(Map.of("v1", 1.0), OutputBoundary.FREE));
+            for (int k = 1; k <= 6; k++) {
+                if (k == 4) {
+                    ng.session().instance().command("quit");
+                }
+                NodeVoltages v = ng.advance(2.5e-4);
+                assertEquals(k * 2.5e-4, v.timeSeconds(), 1e-15);
+                assertEquals(1 - Math.exp(-v.timeSeconds() / 1e-3), v.volts(out), 2e-5, "pause " + k);
+            }
+            assertEquals(1, ng.restarts());
+        }
+    }
+
+    @Test
     void advanceWithoutTransientSettingsIsUnsupported() {
         try (Substrate s = new NgspiceSubstrate(rc(1000, 1e-6))) {
             assertThrows(UnsupportedOperationException.class, () -> s.advance(1e-3));
