@@ -39,6 +39,9 @@ class QuickSuiteTest {
         ReportWriter.write(report, out);
         assertEquals(Experiment.values().length, report.sections().size());
         for (SectionResult s : report.sections()) {
+            if (!s.passed()) {
+                System.out.println(s.experiment() + " measured: " + s.measured());
+            }
             for (Check c : s.checks()) {
                 System.out.printf("%s/%s = %s (%s) %s%n", s.experiment(), c.name(), Format.number(c.value()),
                         c.bound().describe(), c.passed() ? "pass" : "FAIL");
