@@ -173,7 +173,7 @@ public final class BatchSummary {
             sb.append(o.status() == RunStatus.FAILED ? "<tr class=\"failed\">" : "<tr>");
             sb.append("<td><a href=\"").append(esc(o.run().id())).append("/\">").append(esc(o.run().id())).append("</a></td>");
             for (int i = 1; i < cells.size() - 1; i++) {
-                sb.append("<td>").append(esc(cells.get(i))).append("</td>");
+                sb.append(cell(cells.get(i)));
             }
             sb.append("<td class=\"msg\">").append(esc(cells.get(cells.size() - 1))).append("</td></tr>\n");
         }
@@ -200,6 +200,15 @@ public final class BatchSummary {
                 </body></html>
                 """);
         return sb.toString();
+    }
+
+    /** A table cell; a number with more than 4 significant digits is shown rounded, with its full value as the title. */
+    private static String cell(String value) {
+        if (value.matches("-?\\d*\\.\\d{5,}(E-?\\d+)?")) {
+            String shown = String.format(Locale.ROOT, "%.4g", Double.parseDouble(value));
+            return "<td title=\"" + esc(value) + "\">" + esc(shown) + "</td>";
+        }
+        return "<td>" + esc(value) + "</td>";
     }
 
     private static String esc(String s) {
