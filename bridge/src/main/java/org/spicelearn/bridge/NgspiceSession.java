@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import java.util.regex.Pattern;
 import org.spicelearn.netlist.SpiceNames;
@@ -50,6 +52,7 @@ public final class NgspiceSession implements AutoCloseable {
     private long commandCalls;
     private long nativeNanos;
     private boolean closed;
+    private final Map<String, DoubleUnaryOperator> externalSources = new HashMap<>();
 
     private NgspiceSession(Path libraryFile) {
         this.libraryFile = libraryFile;
@@ -120,6 +123,7 @@ public final class NgspiceSession implements AutoCloseable {
         checkUsable();
         if (instance.exited()) {
             instance = acquire(libraryFile);
+            externalSources.forEach(instance::externalSource);
             hasCircuit = false;
         }
         if (hasCircuit) {
@@ -168,14 +172,7 @@ public final class NgspiceSession implements AutoCloseable {
      */
     public List<String> command(String line) {
         checkUsable();
-        if (FORBIDDEN.matcher(line).find()) {
-            throw new NgspiceException(NgspiceException.Kind.REFUSED, line,
-                    List.of("quit, exit and background commands would kill or race the shared library"));
-        }
-        if (!hasCircuit() && ANALYSIS.matcher(line).find()) {
-            throw new NgspiceException(NgspiceException.Kind.NO_CIRCUIT, line,
-                    List.of("no circuit is loaded (an analysis on an empty circuit crashes ngspice)"));
-        }
+        refuseUnsafe(line, !hasCircuit());
         try {
             return run(line, true);
         } finally {
@@ -191,31 +188,26 @@ public final class NgspiceSession implements AutoCloseable {
     public void commands(List<String> commands) {
         checkUsable();
         boolean noCircuit = !hasCircuit();
-        for (String c : commands) {
-            boolean plainAlter = c.startsWith("alter ") && c.indexOf(';') < 0;
-            if (!plainAlter && FORBIDDEN.matcher(c).find()) {
-                throw new NgspiceException(NgspiceException.Kind.REFUSED, c,
-                        List.of("quit, exit and background commands would kill or race the shared library"));
-            }
-            if (noCircuit && ANALYSIS.matcher(c).find()) {
-                throw new NgspiceException(NgspiceException.Kind.NO_CIRCUIT, c,
-                        List.of("no circuit is loaded (an analysis on an empty circuit crashes ngspice)"));
-            }
-        }
-        StringBuilder line = new StringBuilder();
         boolean minus = false;
         for (String c : commands) {
+            boolean plainAlter = c.startsWith("alter ") && c.indexOf(';') < 0;
+            if (!plainAlter || noCircuit) {
+                refuseUnsafe(c, noCircuit);
+            }
             minus |= c.indexOf('-') >= 0;
-            if (line.length() > 0 && line.length() + 3 + c.length() >= MAX_COMMAND_BYTES) {
-                run(line.toString(), true);
-                line.setLength(0);
-            }
-            if (line.length() > 0) {
-                line.append(" ; ");
-            }
-            line.append(c);
         }
         try {
+            StringBuilder line = new StringBuilder();
+            for (String c : commands) {
+                if (line.length() > 0 && line.length() + 3 + c.length() >= MAX_COMMAND_BYTES) {
+                    run(line.toString(), true);
+                    line.setLength(0);
+                }
+                if (line.length() > 0) {
+                    line.append(" ; ");
+                }
+                line.append(c);
+            }
             if (line.length() > 0) {
                 run(line.toString(), true);
             }
@@ -224,6 +216,18 @@ public final class NgspiceSession implements AutoCloseable {
                 // ngspice's front end parses a leading minus as an operator, which resets SIGILL (NGSPICE.md)
                 NgspiceInstance.restoreSignalHandlers();
             }
+        }
+    }
+
+    /** Refuses lines that would kill or race the library, and analyses when no circuit is loaded. */
+    private static void refuseUnsafe(String line, boolean noCircuit) {
+        if (FORBIDDEN.matcher(line).find()) {
+            throw new NgspiceException(NgspiceException.Kind.REFUSED, line,
+                    List.of("quit, exit and background commands would kill or race the shared library"));
+        }
+        if (noCircuit && ANALYSIS.matcher(line).find()) {
+            throw new NgspiceException(NgspiceException.Kind.NO_CIRCUIT, line,
+                    List.of("no circuit is loaded (an analysis on an empty circuit crashes ngspice)"));
         }
     }
 
@@ -316,8 +320,8 @@ public final class NgspiceSession implements AutoCloseable {
                     + limits.stopSeconds() + ") s");
         }
         if (!instance.breakpoint(pauseSeconds)) {
-            throw new NgspiceException(NgspiceException.Kind.COMMAND_ERROR, "ngSpice_SetBkpt(" + SpiceNames.number(pauseSeconds) + ")",
-                    List.of("ngspice refused the breakpoint"));
+            throw new NgspiceException(NgspiceException.Kind.COMMAND_ERROR,
+                    "ngSpice_SetBkpt(" + SpiceNames.number(pauseSeconds) + ")", List.of("ngspice refused the breakpoint"));
         }
         // the breakpoint makes ngspice land on T up to rounding; stopping a hair before T keeps a point at
         // T - 1 ulp from running one more step
@@ -348,21 +352,26 @@ public final class NgspiceSession implements AutoCloseable {
         return transientPaused && !instance.exited();
     }
 
-    /** Ends a paused transient analysis and frees its plot. */
+    /** Ends a paused transient analysis (with an {@code op}, whose plot and the run's are then destroyed). */
     public void endTransient() {
         if (hasCircuit() && transientPaused) {
-            transientPaused = false;
-            commands(List.of("op", "destroy all"));
+            operatingPoint(List.of());
         }
     }
 
     /**
      * Sets the Java function giving the value (volts or amps) of the source declared
      * {@code <name> <n+> <n-> external} at a simulation time; it is called at every Newton iteration,
-     * at trial times that may go backwards, so it must depend on the time only.
+     * at trial times that may go backwards, so it must depend on the time only. {@code null} removes it.
+     * The function is kept by the session and given to a fresh instance after an exit.
      */
     public void externalSource(String name, DoubleUnaryOperator valueAtTime) {
         checkUsable();
+        if (valueAtTime == null) {
+            externalSources.remove(name);
+        } else {
+            externalSources.put(name, valueAtTime);
+        }
         instance.externalSource(name, valueAtTime);
     }
 
@@ -400,12 +409,6 @@ public final class NgspiceSession implements AutoCloseable {
     /** Whether the current instance has exited (the next {@link #loadCircuit} starts a fresh one). */
     public boolean instanceExited() {
         return instance.exited();
-    }
-
-    /** The vector names of the current plot (diagnostics). */
-    public List<String> currentPlotVectors() {
-        checkUsable();
-        return instance.vectorNames(instance.currentPlot());
     }
 
     /** Ends the session; a healthy instance is cleaned and kept for the next session of this JVM. */

@@ -103,6 +103,10 @@ class NgspiceSessionTest {
             session.operatingPoint(List.of());
         }
         assertEquals("const", session.instance().currentPlot(), "op plots are destroyed after reading");
+        assertEquals(List.of("const"), session.instance().plots());
+        assertTrue(session.instance().vectorNames("const").contains("pi"));
+        double[] pi = session.instance().vector("pi");
+        assertArrayEquals(new double[] {Math.PI}, pi, 1e-15, "ngGet_Vec_Info reads a vector's real data");
     }
 
     @Test
@@ -217,6 +221,11 @@ class NgspiceSessionTest {
         // a conductance change at the pause: the exponential goes on from the state with the new tau
         double[] w = session.transientUntil(List.of("alter r1 = 500.0"), t0 + 4 * tau);
         assertEquals(1 - (1 - previous) * Math.exp(-2), w[2], 1e-5);
+        assertTrue(session.instance().vectorNames(session.instance().currentPlot()).containsAll(List.of("time", "out")),
+                "the paused run's plot keeps its vectors");
+        session.endTransient();
+        assertFalse(session.transientPaused());
+        assertEquals(List.of("const"), session.instance().plots(), "ending the run freed its plot");
         assertEquals(1.0, session.operatingPoint(List.of())[2], 1e-15, "an op after a pause");
     }
 
