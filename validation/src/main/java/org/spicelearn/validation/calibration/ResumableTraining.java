@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.spicelearn.bridge.remote.RemoteUnavailableException;
+import org.spicelearn.circuit.Conductances;
 import org.spicelearn.circuit.Substrate;
 import org.spicelearn.learn.train.Checkpoint;
 import org.spicelearn.learn.train.EpochMetrics;
@@ -17,7 +18,9 @@ import org.spicelearn.learn.train.TrainingResult;
  * Training on hardware that may go away: short connection losses are absorbed by the remote
  * substrate itself (it reconnects and repeats the interrupted requests); when it gives up, this
  * loop pauses, then resumes the run from its last complete checkpoint (conductances written back,
- * the RNG state restored), so the run is not lost. Each resume is reported.
+ * the RNG state restored; before the first checkpoint, from the initial conductances), so the run
+ * is not lost and ends where an uninterrupted run would (exactly, on deterministic hardware). Each
+ * resume is reported.
  */
 public final class ResumableTraining {
     private ResumableTraining() {
@@ -33,6 +36,7 @@ public final class ResumableTraining {
     public static TrainingResult train(Substrate substrate, TrainingConfig config, TrainingData data, int maxResumes,
                                        Consumer<String> events) {
         Checkpoint[] last = {null};
+        Conductances initial = substrate.conductances();
         List<EpochMetrics> epochs = new ArrayList<>();
         double wall = 0;
         int resumes = 0;
@@ -46,6 +50,10 @@ public final class ResumableTraining {
             });
             long t0 = System.nanoTime();
             try {
+                if (resumes > 0 && last[0] == null) {
+                    // interrupted inside the first epoch: start again from the initial conductances
+                    substrate.setConductances(initial);
+                }
                 TrainingResult r = trainer.run(last[0]);
                 wall += (System.nanoTime() - t0) * 1e-9;
                 return new TrainingResult(epochs, r.conductances(), r.samplesSeen(), wall, r.samplesPerSecond(), r.stopped());
