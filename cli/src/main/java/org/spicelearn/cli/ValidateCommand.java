@@ -12,7 +12,6 @@ import org.spicelearn.validation.ValidationReport;
 import org.spicelearn.validation.ValidationSettings;
 import org.spicelearn.validation.ValidationSuite;
 import org.spicelearn.validation.report.ReportWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,21 +31,9 @@ import picocli.CommandLine.Spec;
             "Exit code: 0 all checks pass, 1 a check fails, 2 bad usage."})
 public final class ValidateCommand implements Callable<Integer> {
 
-    /** Converts a command-line experiment name. */
-    static final class ExperimentConverter implements CommandLine.ITypeConverter<Experiment> {
-        @Override
-        public Experiment convert(String value) {
-            try {
-                return Experiment.byName(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    @Parameters(paramLabel = "EXPERIMENT", arity = "0..*", converter = ExperimentConverter.class,
+    @Parameters(paramLabel = "EXPERIMENT", arity = "0..*",
             description = "Experiments to run, in any order (default: all).")
-    private List<Experiment> experiments = new ArrayList<>();
+    private List<String> experimentNames = new ArrayList<>();
 
     @Option(names = "--quick", description = "Run the reduced suite (a few minutes on 2 cores).")
     private boolean quick;
@@ -67,6 +54,14 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<Experiment> experiments = new ArrayList<>();
+        for (String name : experimentNames) {
+            try {
+                experiments.add(Experiment.byName(name));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("validate: " + e.getMessage());
+            }
+        }
         if (!Files.isDirectory(library)) {
             throw new BadInputException("validate: netlist library " + library + " is not a directory "
                     + "(run from the repository root or pass --library DIR)");
