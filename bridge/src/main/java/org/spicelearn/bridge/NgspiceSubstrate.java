@@ -66,8 +66,8 @@ public final class NgspiceSubstrate implements Substrate {
     public static final double CLAMP_OFF_OHMS = 1e20;
     /**
      * The alter/reload crossover: a reload costs about as much as this many alters per element of
-     * the circuit. {@code spicelearn bench ngspice} measured 1.1 to 2.4 (Iris 4-10-3 diode network,
-     * 64-32-10 with 4,416 resistors), so altering every trainable resistor is always cheaper than a
+     * the circuit. {@code spicelearn bench ngspice} measured 1.1 to 4.6 (Iris 4-10-3 diode network,
+     * 64-32-10 with 4,416 resistors; noisy on a loaded machine), so altering every trainable resistor is always cheaper than a
      * reload and the substrate reloads only for new auxiliary elements or after an ngspice exit. A
      * fixed figure keeps results independent of timing: the two paths agree only to the last bit,
      * because ngspice parses netlist and command numbers with different routines.
@@ -79,7 +79,10 @@ public final class NgspiceSubstrate implements Substrate {
      * bound; a restart costs about one op.
      */
     private static final long RESTART_POINTS = 2000;
-    /** Length of a transient analysis in steps; pauses beyond it restart the analysis from the state. */
+    /**
+     * The stop time of every transient run, in largest steps: far beyond any pause, since runs restart
+     * every {@link #RESTART_POINTS} points.
+     */
     private static final double TRANSIENT_STOP_STEPS = 1e9;
 
     private final Circuit circuit;
@@ -96,7 +99,6 @@ public final class NgspiceSubstrate implements Substrate {
     private double[] auxClampVolts = new double[0];
     private boolean[] auxClamped = new boolean[0];
     private boolean clampElements;
-    private BoundaryConditions boundary = BoundaryConditions.free();
     private boolean transientRunning;
     private double transientOriginSeconds;
     private double runStartElapsedSeconds;
@@ -195,7 +197,6 @@ public final class NgspiceSubstrate implements Substrate {
                 pending.add(SpiceNames.alterCommand(v.name(), value));
             }
         }
-        boundary = conditions;
         if (needReload) {
             for (int node : nodes) {
                 auxIndexByNode.putIfAbsent(node, auxIndexByNode.size());

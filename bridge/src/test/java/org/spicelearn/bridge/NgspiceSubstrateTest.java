@@ -110,6 +110,8 @@ class NgspiceSubstrateTest {
                 assertArrayEquals(ideal.adjust(Conductances.of(delta)).toArray(), applied.toArray(), 0);
                 assertArrayEquals(ideal.conductances().toArray(), ng.conductances().toArray(), 0);
             }
+            // loads: the first, the one adding the nudge elements, the one adding the clamp; updates are alters
+            assertEquals(3, ng.reloads(), c.title());
         }
     }
 
