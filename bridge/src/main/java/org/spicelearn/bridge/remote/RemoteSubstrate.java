@@ -87,6 +87,43 @@ public final class RemoteSubstrate implements Substrate {
         read();
     }
 
+    /** The prefix of a remote substrate option: {@code remote:HOST:PORT}. */
+    public static final String OPTION_PREFIX = "remote:";
+
+    /**
+     * Opens a remote substrate from a substrate option {@code remote:HOST:PORT} (the form {@code train
+     * --substrate} takes), with pulse programming from a device model file when one is given
+     * ({@code calibrate devices}), else the server's program-and-verify.
+     *
+     * @param option          {@code remote:HOST:PORT}
+     * @param model           the local circuit model
+     * @param token           the server's token, or null
+     * @param deviceModelFile the device model file, or null
+     * @param events          connection events (lost, reconnected)
+     * @throws IllegalArgumentException for a malformed option or device model file (naming file and line)
+     * @throws java.io.IOException when the device model file cannot be read
+     */
+    public static RemoteSubstrate open(String option, Circuit model, String token, java.nio.file.Path deviceModelFile,
+                                       java.util.function.Consumer<String> events) throws IOException {
+        if (!option.startsWith(OPTION_PREFIX)) {
+            throw new IllegalArgumentException("a remote substrate is written remote:HOST:PORT, got '" + option + "'");
+        }
+        RemoteOptions o = RemoteOptions.parse(option.substring(OPTION_PREFIX.length())).withToken(token).withEvents(events);
+        if (deviceModelFile == null) {
+            return new RemoteSubstrate(model, o);
+        }
+        Map<String, PulseResponse> byName = PulseResponseFile.read(deviceModelFile);
+        List<PulseResponse> responses = new ArrayList<>();
+        for (org.spicelearn.circuit.Resistor r : model.trainables()) {
+            PulseResponse p = byName.get(r.name());
+            if (p == null) {
+                throw new IllegalArgumentException(deviceModelFile + ": no calibration for device " + r.name());
+            }
+            responses.add(p);
+        }
+        return new RemoteSubstrate(model, o.withProgramming(new Programming.Pulses(responses, 64, 1)));
+    }
+
     /** The description the server gave. */
     public NetworkDescription description() {
         return description;

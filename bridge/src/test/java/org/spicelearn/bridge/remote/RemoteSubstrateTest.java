@@ -142,6 +142,34 @@ class RemoteSubstrateTest {
     }
 
     @Test
+    void theSubstrateOptionOpensWithOrWithoutADeviceModelFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        Circuit chain = HilTestSupport.chain();
+        try (HilServer server = HilTestSupport.idealServer(chain, quantised(0, 0), null)) {
+            String option = "remote:127.0.0.1:" + server.port();
+            try (RemoteSubstrate s = RemoteSubstrate.open(option, chain, null, null, line -> { })) {
+                assertEquals(2, s.conductances().size());
+            }
+            java.nio.file.Path file = dir.resolve("devices.csv");
+            PulseResponse r = new PulseResponse(1e-5, 1e-2, 0.05, 0.08);
+            PulseResponseFile.write(file, List.of(new PulseResponseFile.Entry("r1", r, 0, 0)), null);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> RemoteSubstrate.open(option, chain, null, file, line -> { }));
+            assertTrue(e.getMessage().contains("no calibration for device r2"), e.getMessage());
+            PulseResponseFile.write(file, List.of(new PulseResponseFile.Entry("r1", r, 0, 0),
+                    new PulseResponseFile.Entry("r2", r, 0, 0)), null);
+            try (RemoteSubstrate s = RemoteSubstrate.open(option, chain, null, file, line -> { })) {
+                double g = s.conductances().siemens(0);
+                // exactly one full pulse requested: the continuous device moves by up (gmax - g)
+                Conductances applied = s.adjust(Conductances.of(r.after(g, 1) - g, 0));
+                assertEquals(r.after(g, 1) - g, applied.siemens(0), 1e-12);
+            }
+            assertThrows(IllegalArgumentException.class, () -> RemoteSubstrate.open("tcp:" + server.port(), chain, null,
+                    null, line -> { }));
+        }
+    }
+
+    @Test
     void optionsParseHostAndPort() {
         assertEquals(7878, RemoteOptions.parse("localhost:7878").port());
         assertEquals("::1", RemoteOptions.parse("[::1]:99").host());
