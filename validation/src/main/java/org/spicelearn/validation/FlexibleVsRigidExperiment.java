@@ -83,19 +83,27 @@ public final class FlexibleVsRigidExperiment implements ExperimentRunner {
             Map<Scheme, double[]> loss = new EnumMap<>(Scheme.class);
             Map<Scheme, double[]> acc = new EnumMap<>(Scheme.class);
             List<Plot.Series> curves = new ArrayList<>();
+            Map<Scheme, Integer> stopped = new EnumMap<>(Scheme.class);
             for (Scheme scheme : Scheme.values()) {
                 double[] l = new double[seeds];
                 double[] a = new double[seeds];
                 double[] curve = new double[plan.epochs()];
+                int failures = 0;
                 for (int k = 0; k < seeds; k++) {
                     TrainingRuns.Outcome o = run(task, scheme, h, plan.epochs(), settings.seed() + k);
                     l[k] = o.finalLoss();
                     a[k] = o.finalAccuracy();
-                    double[] c = o.lossCurve();
+                    if (o.failed()) {
+                        failures++;
+                        b.measured("%s, %s, seed %d stopped: %s.", task.name(), scheme.label(), settings.seed() + k,
+                                o.failure());
+                    }
+                    double[] c = o.lossCurve(plan.epochs());
                     for (int e = 0; e < curve.length; e++) {
                         curve[e] += c[e] / seeds;
                     }
                 }
+                stopped.put(scheme, failures);
                 loss.put(scheme, l);
                 acc.put(scheme, a);
                 double[] epochs = new double[plan.epochs() + 1];
@@ -119,8 +127,8 @@ public final class FlexibleVsRigidExperiment implements ExperimentRunner {
                 double ml = Stats.mean(loss.get(scheme));
                 double ma = Stats.mean(acc.get(scheme));
                 rows.add(List.of(task.name(), scheme.label(), Format.meanSd(ml, Stats.sd(loss.get(scheme))),
-                        Double.isNaN(ma) ? "-" : Format.meanSd(ma, Stats.sd(acc.get(scheme))), Format.number(ml / rigidLoss),
-                        Double.isNaN(ma) ? "-" : Format.number(ma - rigidAcc)));
+                        task.hasAccuracy() ? Format.meanSd(ma, Stats.sd(acc.get(scheme))) : "-", Format.number(ml / rigidLoss),
+                        task.hasAccuracy() ? Format.number(ma - rigidAcc) : "-", Integer.toString(stopped.get(scheme))));
                 if (scheme == Scheme.RIGID) {
                     continue;
                 }
@@ -128,7 +136,7 @@ public final class FlexibleVsRigidExperiment implements ExperimentRunner {
                 b.check(key + "-loss-ratio", "Mean final loss of " + scheme.label() + " over the rigid baseline's, "
                         + task.name() + ", " + seeds + " seeds", ml / rigidLoss, "", new Bound.AtMost(LOSS_RATIO_LIMIT),
                         new Figure("loss", ml, "V^2"), new Figure("rigid loss", rigidLoss, "V^2"));
-                if (!Double.isNaN(ma)) {
+                if (task.hasAccuracy()) {
                     b.check(key + "-accuracy-gap", "Rigid baseline's mean final accuracy minus " + scheme.label() + "'s, "
                             + task.name(), rigidAcc - ma, "", new Bound.AtMost(ACCURACY_GAP_LIMIT),
                             Figure.of("accuracy", ma), Figure.of("rigid accuracy", rigidAcc));
@@ -143,7 +151,7 @@ public final class FlexibleVsRigidExperiment implements ExperimentRunner {
         }
         b.table(new Table("Final loss (held-out when there is a test split) and accuracy, mean +/- sd over " + seeds
                 + " seeds, same budget", List.of("task", "phase dynamics", "final loss (V^2)", "accuracy",
-                "loss / rigid", "accuracy - rigid"), rows));
+                "loss / rigid", "accuracy - rigid", "runs stopped"), rows));
         return b.build(
                 "Networks from the library are trained on " + String.join(", ", taskNames) + " with five phase "
                         + "dynamics under the same budget (two phases' worth of phase time per sample, the same "

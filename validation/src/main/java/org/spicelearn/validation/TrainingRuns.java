@@ -7,6 +7,7 @@ import org.spicelearn.circuit.Circuit;
 import org.spicelearn.circuit.IntegrationMethod;
 import org.spicelearn.circuit.OutputBoundary;
 import org.spicelearn.circuit.Substrate;
+import org.spicelearn.circuit.SubstrateException;
 import org.spicelearn.circuit.TransientSettings;
 import org.spicelearn.circuit.VoltageSource;
 import org.spicelearn.circuit.ideal.IdealSubstrate;
@@ -142,17 +143,43 @@ public final class TrainingRuns {
      * @param epochs       metrics per epoch
      * @param finalLoss    final loss: on the held-out examples when there are any, else on the training set
      * @param finalAccuracy final accuracy on the same examples (NaN when the task has none)
+     * @param failure       why the run stopped early, or {@code null}
      */
-    public record Outcome(List<EpochMetrics> epochs, double finalLoss, double finalAccuracy) {
-        /** The loss curve (held-out when available, else training). */
-        public double[] lossCurve() {
-            return epochs.stream().mapToDouble(m -> Double.isNaN(m.testLoss()) ? m.trainLoss() : m.testLoss()).toArray();
+    public record Outcome(List<EpochMetrics> epochs, double finalLoss, double finalAccuracy, String failure) {
+        /** The loss curve (held-out when available, else training), NaN-padded to {@code length} epochs. */
+        public double[] lossCurve(int length) {
+            double[] out = new double[length];
+            java.util.Arrays.fill(out, Double.NaN);
+            for (int e = 0; e < Math.min(length, epochs.size()); e++) {
+                EpochMetrics m = epochs.get(e);
+                out[e] = Double.isNaN(m.testLoss()) ? m.trainLoss() : m.testLoss();
+            }
+            return out;
+        }
+
+        /** Whether the run stopped with a substrate failure (its final loss and accuracy are NaN). */
+        public boolean failed() {
+            return failure != null;
+        }
+
+        /** The outcome of a run the substrate could not continue (e.g. Newton did not converge). */
+        static Outcome stopped(RuntimeException e) {
+            return new Outcome(List.of(), Double.NaN, Double.NaN, e.getMessage());
         }
     }
 
-    /** Trains {@code task} on {@code substrate} with {@code config}. */
+    /**
+     * Trains {@code task} on {@code substrate} with {@code config}; a run the substrate cannot
+     * continue (a {@link SubstrateException}, e.g. Newton failing once conductances hit extreme
+     * values) is returned as a stopped outcome with NaN results, which fails every check that uses it.
+     */
     public static Outcome train(Substrate substrate, TrainingTask task, TrainingConfig config) {
-        TrainingResult r = new Trainer(substrate, config, task.data()).run();
+        TrainingResult r;
+        try {
+            r = new Trainer(substrate, config, task.data()).run();
+        } catch (SubstrateException e) {
+            return Outcome.stopped(e);
+        }
         EpochMetrics last = r.last();
         boolean test = !task.data().test().isEmpty();
         double loss = test ? last.testLoss() : last.trainLoss();
@@ -164,7 +191,7 @@ public final class TrainingRuns {
         } else {
             acc = Double.NaN;
         }
-        return new Outcome(new ArrayList<>(r.epochs()), loss, acc);
+        return new Outcome(new ArrayList<>(r.epochs()), loss, acc, null);
     }
 
     /** Fraction of examples whose single output lies on the same side of the target midpoint as its target. */
