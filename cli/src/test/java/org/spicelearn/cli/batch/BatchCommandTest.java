@@ -2,14 +2,18 @@ package org.spicelearn.cli.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spicelearn.bridge.NgspiceLibraryLocator;
 import org.spicelearn.cli.Main;
 import org.spicelearn.netlist.LibraryNetwork;
 
@@ -85,5 +89,45 @@ class BatchCommandTest {
         assertTrue(csv2.subList(1, 5).stream().allMatch(r -> r[1].equals("completed")));
         assertEquals(csv.get(3)[accuracy], csv2.get(3)[accuracy], "a skipped run reports its recorded metrics");
         assertTrue(Files.readString(out.resolve(BatchSummary.HTML)).contains("<img alt=\"test_accuracy vs p\""));
+    }
+
+    /**
+     * Two ngspice runs train at the same time in two worker processes, each with its own libngspice,
+     * and land where the ideal substrate does: the same test accuracy (30 held-out samples) and the
+     * same test loss to 1e-3 relative after one epoch.
+     */
+    @Tag("ngspice")
+    @Test
+    void ngspiceRunsInParallelWorkersAgreeWithTheIdealSubstrate() throws IOException {
+        if (!NgspiceLibraryLocator.available()) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("libngspice is required under CI=true but was not found");
+            }
+            Assumptions.abort("libngspice is missing");
+        }
+        Files.writeString(dir.resolve("iris.cir"), LibraryNetwork.IRIS.generate().netlist());
+        Files.writeString(dir.resolve("good.xml"), SPEC.formatted("iris.cir"));
+        Files.writeString(dir.resolve("sweep.xml"),
+                "<sweep base=\"good.xml\"><param name=\"seed\" values=\"1 2\"/><param name=\"substrate\" values=\"ngspice ideal\"/></sweep>");
+        Path out = dir.resolve("out");
+
+        assertEquals(Main.EXIT_OK, Main.commandLine().execute("batch", dir.resolve("sweep.xml").toString(), "--workers", "2",
+                "--out", out.toString()));
+
+        List<String[]> csv = BatchRunnerTest.readCsv(out.resolve(BatchSummary.CSV));
+        List<String> header = List.of(csv.get(0));
+        int accuracy = header.indexOf("test_accuracy");
+        int loss = header.indexOf("test_loss_v2");
+        assertEquals(List.of("seed-1_substrate-ngspice", "seed-1_substrate-ideal", "seed-2_substrate-ngspice",
+                "seed-2_substrate-ideal"), csv.subList(1, 5).stream().map(r -> r[0]).toList());
+        for (int i = 1; i <= 3; i += 2) {
+            String[] ngspice = csv.get(i);
+            String[] ideal = csv.get(i + 1);
+            assertEquals("completed", ngspice[1]);
+            assertEquals("completed", ideal[1]);
+            assertEquals(Double.parseDouble(ideal[accuracy]), Double.parseDouble(ngspice[accuracy]), 1e-9, ngspice[0]);
+            double idealLoss = Double.parseDouble(ideal[loss]);
+            assertEquals(idealLoss, Double.parseDouble(ngspice[loss]), 1e-3 * idealLoss, ngspice[0]);
+        }
     }
 }
