@@ -39,7 +39,7 @@ final class SpecDocument {
     /** Root element of a training spec. */
     static final String ROOT = "training";
     /** Children of {@code <training>} in schema order (used to insert an absent {@code <device>}). */
-    private static final List<String> ORDER = List.of("netlist", "trainables", "data", "inputs", "outputs", "rule",
+    private static final List<String> ORDER = List.of("netlist", "trainables", "supplies", "data", "inputs", "outputs", "rule",
             "phases", "device", "substrate", "learningRate", "epochs", "seed");
 
     /** A parser error handler that throws every error instead of printing it. */
@@ -178,17 +178,12 @@ final class SpecDocument {
 
     /**
      * Checks XML text against the training-spec schema; returns one message per problem, with its
-     * line, or nothing when it is valid (or when no schema is on the classpath).
+     * line, or nothing when it is valid.
      */
     static List<String> schemaProblems(StreamSource xml) {
-        URL url = SpecDocument.class.getResource(TRAINING_SCHEMA);
-        if (url == null) {
-            return List.of();
-        }
         List<String> problems = new ArrayList<>();
         try {
-            Schema schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(url);
-            Validator validator = schema.newValidator();
+            Validator validator = TrainingSchema.SCHEMA.newValidator();
             validator.setErrorHandler(new ErrorHandler() {
                 @Override
                 public void warning(SAXParseException e) {
@@ -200,15 +195,34 @@ final class SpecDocument {
                 }
 
                 @Override
-                public void fatalError(SAXParseException e) {
-                    error(e);
+                public void fatalError(SAXParseException e) throws SAXParseException {
+                    throw e;
                 }
             });
             validator.validate(xml);
+        } catch (SAXParseException e) {
+            problems.add(String.format(Locale.ROOT, "line %d: %s", e.getLineNumber(), e.getMessage()));
         } catch (SAXException | IOException e) {
             problems.add(e.getMessage());
         }
         return problems;
+    }
+
+    /** The training-spec schema, loaded once (a {@link Schema} is thread-safe). */
+    private static final class TrainingSchema {
+        static final Schema SCHEMA = load();
+
+        private static Schema load() {
+            URL url = SpecDocument.class.getResource(TRAINING_SCHEMA);
+            if (url == null) {
+                throw new IllegalStateException("schema " + TRAINING_SCHEMA + " is missing from the class path");
+            }
+            try {
+                return SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(url);
+            } catch (SAXException e) {
+                throw new IllegalStateException("cannot load " + TRAINING_SCHEMA + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Checks this (edited) spec against the training-spec schema. */
