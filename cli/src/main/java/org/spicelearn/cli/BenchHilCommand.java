@@ -66,19 +66,25 @@ public final class BenchHilCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "device calibration worst parameter error %.2f%% (acceptance <= 5%%); twin residual %.2f mV vs"
                 + " read noise %.2f mV (ratio %.2f, acceptance <= 2)%n", 100 * worst, 1e3 * r.twinResidualVolts(),
                 1e3 * r.readNoiseVolts(), r.twinResidualVolts() / r.readNoiseVolts());
-        out.printf(Locale.ROOT, "transfer: twin %.3f, naive %.3f, fine-tuned %.3f, recovered fraction %s (acceptance >= 0.5)%n",
-                r.transfer().twinAccuracy(), r.transfer().naiveAccuracy(), r.transfer().fineTunedAccuracy(),
-                Double.isNaN(r.transfer().recoveredFraction()) ? "n/a (nothing lost)"
-                        : String.format(Locale.ROOT, "%.2f", r.transfer().recoveredFraction()));
+        out.printf(Locale.ROOT, "transfer, mean of %d: test accuracy twin %.3f, naive %.3f, fine-tuned %.3f, recovered fraction %s"
+                + " (acceptance >= 0.5); test loss twin %.5f, naive %.5f, fine-tuned %.5f V^2, recovered %s%n",
+                r.transfers().size(), r.transfer().twinAccuracy(), r.transfer().naiveAccuracy(), r.transfer().fineTunedAccuracy(),
+                fraction(r.transfer().recoveredFraction()), r.transfer().twinLoss(), r.transfer().naiveLoss(),
+                r.transfer().fineTunedLoss(), fraction(r.transfer().recoveredLossFraction()));
         out.printf(Locale.ROOT, "RESULT device_param_worst_pct=%.2f device_param_median_pct=%.3f twin_residual_mv=%.3f "
                         + "read_noise_mv=%.3f ideal_accuracy=%.4f loop_accuracy=%.4f loop_gap_points=%.2f twin_accuracy=%.4f "
-                        + "naive_accuracy=%.4f finetuned_accuracy=%.4f recovered_fraction=%s loop_seconds=%.1f total_seconds=%.1f%n",
+                        + "naive_accuracy=%.4f finetuned_accuracy=%.4f recovered_fraction=%s recovered_loss_fraction=%s "
+                        + "loop_seconds=%.1f total_seconds=%.1f%n",
                 100 * worst, 100 * r.medianParameterError(), 1e3 * r.twinResidualVolts(), 1e3 * r.readNoiseVolts(),
                 r.idealAccuracy(), r.loopAccuracy(), 100 * f.gap(), r.transfer().twinAccuracy(), r.transfer().naiveAccuracy(),
-                r.transfer().fineTunedAccuracy(), Double.isNaN(r.transfer().recoveredFraction()) ? "nan"
-                        : String.format(Locale.ROOT, "%.3f", r.transfer().recoveredFraction()),
-                r.loopSeconds(), (System.nanoTime() - t0) * 1e-9);
+                r.transfer().fineTunedAccuracy(), fraction(r.transfer().recoveredFraction()),
+                fraction(r.transfer().recoveredLossFraction()), r.loopSeconds(), (System.nanoTime() - t0) * 1e-9);
         return Main.EXIT_OK;
+    }
+
+    /** A fraction with three decimals, or "nan" (nothing was lost). */
+    private static String fraction(double f) {
+        return Double.isNaN(f) ? "nan" : String.format(Locale.ROOT, "%.3f", f);
     }
 
     /** Derived figures of a report. */

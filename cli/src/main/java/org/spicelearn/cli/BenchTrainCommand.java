@@ -13,7 +13,9 @@ import org.spicelearn.learn.train.Trainer;
 import org.spicelearn.learn.train.TrainingConfig;
 import org.spicelearn.learn.train.TrainingResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code spicelearn bench train}: training throughput (samples/s, evaluation excluded) of the Iris
@@ -28,6 +30,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "epochs per measurement (default ${DEFAULT-VALUE})")
     private int epochs = 5;
 
+    @Spec
+    private CommandSpec command;
+
     @Override
     public Integer call() throws Exception {
         if (epochs < 1) {
@@ -40,7 +45,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
             TrainingConfig local = setup.config().withEpochs(epochs);
             TrainingConfig rigid = new TrainingConfig(local.rule(), new PhaseDynamics.Rigid(1, 1), local.mode(),
                     local.device(), local.rate(), epochs, local.seed());
-            System.out.printf(Locale.ROOT, "bench train: Iris 4-10-3 demo spec, %d training samples x %d epochs per run%n",
+            out().printf(Locale.ROOT, "bench train: Iris 4-10-3 demo spec, %d training samples x %d epochs per run%n",
                     setup.data().train().size(), epochs);
             // warm-up (JIT, ngspice library load), not reported
             measure(setup, TrainingSetup.SubstrateKind.IDEAL, local.withEpochs(1), null);
@@ -49,11 +54,12 @@ public final class BenchTrainCommand implements Callable<Integer> {
             double idealRigid = measure(setup, TrainingSetup.SubstrateKind.IDEAL, rigid, "rigid baseline");
             double ngLocal = measure(setup, TrainingSetup.SubstrateKind.NGSPICE, local, "temporally local");
             double ngRigid = measure(setup, TrainingSetup.SubstrateKind.NGSPICE, rigid, "rigid baseline");
-            System.out.printf(Locale.ROOT, "ideal / ngspice speed ratio: %.1f (temporally local), %.1f (rigid)%n",
+            out().printf(Locale.ROOT, "ideal / ngspice speed ratio: %.1f (temporally local), %.1f (rigid)%n",
                     idealLocal / ngLocal, idealRigid / ngRigid);
-            System.out.printf(Locale.ROOT, "RESULT ngspice_samples_per_s=%.1f ideal_samples_per_s=%.1f "
+            out().printf(Locale.ROOT, "RESULT ngspice_samples_per_s=%.1f ideal_samples_per_s=%.1f "
                     + "ngspice_rigid_samples_per_s=%.1f ideal_rigid_samples_per_s=%.1f%n", ngLocal, idealLocal, ngRigid,
                     idealRigid);
+            out().flush();
             return Main.EXIT_OK;
         } finally {
             try (var files = Files.walk(tmp)) {
@@ -62,7 +68,11 @@ public final class BenchTrainCommand implements Callable<Integer> {
         }
     }
 
-    private static double measure(TrainingSetup setup, TrainingSetup.SubstrateKind kind, TrainingConfig config,
+    private java.io.PrintWriter out() {
+        return command.commandLine().getOut();
+    }
+
+    private double measure(TrainingSetup setup, TrainingSetup.SubstrateKind kind, TrainingConfig config,
                                   String label) {
         TrainingSetup s = setup.withSubstrate(kind).withConfig(config);
         try (Substrate substrate = Substrates.open(s)) {
@@ -71,7 +81,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
             if (label == null) {
                 return r.samplesPerSecond();
             }
-            System.out.printf(Locale.ROOT, "%-8s %-17s %9.1f samples/s  (%d samples, train acc %.1f%%)%n",
+            out().printf(Locale.ROOT, "%-8s %-17s %9.1f samples/s  (%d samples, train acc %.1f%%)%n",
                     kind.name().toLowerCase(Locale.ROOT), label, r.samplesPerSecond(), r.samplesSeen(),
                     100 * last.trainAccuracy());
             return r.samplesPerSecond();

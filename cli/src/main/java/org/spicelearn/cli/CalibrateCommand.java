@@ -259,6 +259,8 @@ public final class CalibrateCommand {
                             + "fine-tuning %.3f; recovered %s of the loss%n", rep.twinAccuracy(), rep.naiveAccuracy(),
                             rep.fineTunedAccuracy(), Double.isNaN(rep.recoveredFraction()) ? "n/a (nothing lost)"
                                     : String.format(Locale.ROOT, "%.0f%%", 100 * rep.recoveredFraction()));
+                    w.printf(Locale.ROOT, "test loss: twin %.5f, naive %.5f, fine-tuned %.5f V^2%n", rep.twinLoss(),
+                            rep.naiveLoss(), rep.fineTunedLoss());
                 }
             }
             return Main.EXIT_OK;

@@ -17,7 +17,9 @@ import org.spicelearn.cli.spec.TrainingSetup;
 import org.spicelearn.learn.train.TrainingResult;
 import org.spicelearn.netlist.LibraryNetwork;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code spicelearn demo}: trains the library's Iris network (4-10-3, Shockley diodes) on ngspice
@@ -38,6 +40,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--substrate", paramLabel = "KIND", description = "ngspice (default) or ideal")
     private String substrate = "ngspice";
 
+    @Spec
+    private CommandSpec command;
+
     @Override
     public Integer call() {
         TrainingSetup.SubstrateKind kind;
@@ -50,10 +55,10 @@ public final class DemoCommand implements Callable<Integer> {
                 : Path.of("runs", "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Path spec = writeInputs(dir.resolve("input"));
         TrainingSetup setup = SpecTranslator.load(spec).withSubstrate(kind);
-        System.err.printf(Locale.ROOT, "spicelearn demo: Iris 4-10-3 on %s, temporally local EP with stochastic phases,"
+        command.commandLine().getErr().printf(Locale.ROOT, "spicelearn demo: Iris 4-10-3 on %s, temporally local EP with stochastic phases,"
                 + " %d epochs%n", substrate, setup.config().epochs());
-        TrainingResult result = TrainRun.execute(setup, dir, new ProgressBar(System.err, System.console() != null));
-        TrainRun.summary(System.out, setup, result, dir);
+        TrainingResult result = TrainRun.execute(setup, dir, new ProgressBar(command.commandLine().getErr(), System.console() != null));
+        TrainRun.summary(command.commandLine().getOut(), setup, result, dir);
         return Main.EXIT_OK;
     }
 

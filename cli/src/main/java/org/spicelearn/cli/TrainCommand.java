@@ -10,7 +10,9 @@ import org.spicelearn.cli.spec.SpecTranslator;
 import org.spicelearn.cli.spec.TrainingSetup;
 import org.spicelearn.learn.train.TrainingResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -30,13 +32,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar")
     private boolean quiet;
 
+    @Spec
+    private CommandSpec command;
+
     @Override
     public Integer call() {
         TrainingSetup setup = SpecTranslator.load(spec);
         Path dir = out != null ? out : defaultDir(spec);
         TrainingResult result = quiet ? TrainRun.execute(setup, dir)
-                : TrainRun.execute(setup, dir, new ProgressBar(System.err, System.console() != null));
-        TrainRun.summary(System.out, setup, result, dir);
+                : TrainRun.execute(setup, dir, new ProgressBar(command.commandLine().getErr(), System.console() != null));
+        TrainRun.summary(command.commandLine().getOut(), setup, result, dir);
         return Main.EXIT_OK;
     }
 

@@ -1,6 +1,6 @@
 package org.spicelearn.cli.run;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import org.spicelearn.learn.train.Checkpoint;
 import org.spicelearn.learn.train.EpochMetrics;
@@ -10,13 +10,13 @@ import org.spicelearn.learn.train.TrainingListener;
 import org.spicelearn.learn.train.TrainingStep;
 
 /**
- * A progress bar on a stream (stderr): epoch, progress within the epoch, samples/s, and the last
+ * A progress bar on a writer (standard error): epoch, progress within the epoch, samples/s, and the last
  * epoch's loss and accuracy. Redrawn in place at most every 200 ms on a terminal; on a pipe one
  * line per epoch.
  */
 public final class ProgressBar implements TrainingListener {
     private static final int WIDTH = 24;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean terminal;
     private int epochs;
     private int trainSize;
@@ -28,7 +28,7 @@ public final class ProgressBar implements TrainingListener {
     private String lastMetrics = "";
 
     /** A bar on {@code out}; {@code terminal} selects in-place redrawing. */
-    public ProgressBar(PrintStream out, boolean terminal) {
+    public ProgressBar(PrintWriter out, boolean terminal) {
         this.out = out;
         this.terminal = terminal;
     }
@@ -71,6 +71,7 @@ public final class ProgressBar implements TrainingListener {
             draw(rate);
         } else {
             out.printf(Locale.ROOT, "epoch %d/%d  %s  %s%n", m.epoch(), epochs, rate, lastMetrics);
+            out.flush();
         }
         lastSample = -1;
         samplesInEpoch = 0;

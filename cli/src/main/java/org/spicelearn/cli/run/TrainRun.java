@@ -1,6 +1,6 @@
 package org.spicelearn.cli.run;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -62,7 +62,7 @@ public final class TrainRun {
     }
 
     /** Prints the final summary lines. */
-    public static void summary(PrintStream out, TrainingSetup setup, TrainingResult result, Path outDir) {
+    public static void summary(PrintWriter out, TrainingSetup setup, TrainingResult result, Path outDir) {
         var last = result.last();
         if (last != null) {
             if (setup.data().classification()) {
@@ -76,5 +76,6 @@ public final class TrainRun {
                 setup.substrate().name().toLowerCase(Locale.ROOT), result.samplesSeen(), result.wallSeconds(),
                 result.samplesPerSecond(), result.stopped() ? ", stopped early" : "");
         out.println("output directory: " + outDir.toAbsolutePath().normalize());
+        out.flush();
     }
 }

@@ -20,6 +20,10 @@ import javax.xml.parsers.SAXParserFactory;
 import javax.xml.transform.sax.SAXSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import org.spicelearn.cli.BadInputException;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
@@ -70,7 +74,10 @@ public final class SpecReader {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + ": no such spec file");
         }
-        List<String> problems = new ArrayList<>();
+        List<String> problems = validate(file);
+        if (!problems.isEmpty()) {
+            throw new BadInputException(String.join("\n", problems));
+        }
         SpecXml.Training training = null;
         try (InputStream in = Files.newInputStream(file)) {
             Unmarshaller u = CONTEXT.createUnmarshaller();
@@ -98,6 +105,41 @@ public final class SpecReader {
             throw new BadInputException(String.join("\n", problems.isEmpty() ? List.of(file + ": unreadable spec") : problems));
         }
         return training;
+    }
+
+    /** Validates against the schema, collecting every error (the validator continues after each). */
+    private static List<String> validate(Path file) {
+        List<String> problems = new ArrayList<>();
+        Validator v = SCHEMA.newValidator();
+        v.setErrorHandler(new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException e) {
+                // warnings do not make a spec invalid
+            }
+
+            @Override
+            public void error(SAXParseException e) {
+                problems.add(format(file, e.getLineNumber(), e.getMessage()));
+            }
+
+            @Override
+            public void fatalError(SAXParseException e) throws SAXException {
+                problems.add(format(file, e.getLineNumber(), e.getMessage()));
+                throw e;
+            }
+        });
+        try (InputStream in = Files.newInputStream(file)) {
+            InputSource source = new InputSource(in);
+            source.setSystemId(file.toUri().toString());
+            v.validate(new SAXSource(secureReader(), source));
+        } catch (SAXException e) {
+            if (problems.isEmpty()) {
+                problems.add(file + ": " + rootMessage(e));
+            }
+        } catch (IOException e) {
+            problems.add(file + ": " + rootMessage(e));
+        }
+        return problems;
     }
 
     /** The spec as XML text (for the result file's echo and for tests). */
@@ -128,11 +170,14 @@ public final class SpecReader {
 
     private static String format(Path file, ValidationEvent event) {
         ValidationEventLocator loc = event.getLocator();
-        int line = loc == null ? -1 : loc.getLineNumber();
         String message = event.getMessage() == null ? String.valueOf(event.getLinkedException()) : event.getMessage();
+        return format(file, loc == null ? -1 : loc.getLineNumber(), message);
+    }
+
+    private static String format(Path file, int line, String message) {
         // Xerces prefixes messages with a code such as "cvc-complex-type.2.4.a: "
-        message = message.replaceFirst("^cvc-[a-zA-Z0-9.\\-]+: ", "");
-        return file + (line > 0 ? ":" + line : "") + ": " + message;
+        String text = message == null ? "invalid" : message.replaceFirst("^cvc-[a-zA-Z0-9.\\-]+: ", "");
+        return file + (line > 0 ? ":" + line : "") + ": " + text;
     }
 
     private static String rootMessage(Throwable e) {

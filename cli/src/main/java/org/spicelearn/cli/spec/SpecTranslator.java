@@ -91,7 +91,7 @@ public final class SpecTranslator {
             throw new BadInputException(String.join("\n", problems));
         }
         NetworkRoles roles = parsed.roles();
-        Circuit circuit = applyTrainables(spec, parsed.circuit());
+        Circuit circuit = applySupplies(spec.supplies, applyTrainables(spec, parsed.circuit()));
         DataTable table = loadData(spec.data, dir);
         List<InputBinding> inputs = inputs(spec, roles, circuit, table);
         Task task = task(spec, roles, table, circuit);
@@ -175,6 +175,23 @@ public final class SpecTranslator {
             problem(t, e.getMessage());
             return circuit;
         }
+    }
+
+    /** Sets the DC value of each named fixed voltage source. */
+    private Circuit applySupplies(SpecXml.Supplies supplies, Circuit circuit) {
+        if (supplies == null) {
+            return circuit;
+        }
+        Circuit out = circuit;
+        for (SpecXml.Supply s : supplies.supply) {
+            String name = s.source.strip().toLowerCase(Locale.ROOT);
+            if (out.hasElement(name) && out.element(name) instanceof VoltageSource v) {
+                out = out.withElement(v.withDcVolts(s.volts));
+            } else {
+                problem(s, "supply " + s.source + " is not a voltage source of the netlist");
+            }
+        }
+        return out;
     }
 
     private DataTable loadData(SpecXml.Data d, Path dir) {

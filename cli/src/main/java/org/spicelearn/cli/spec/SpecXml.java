@@ -38,13 +38,15 @@ public final class SpecXml {
 
     /** The root element {@code <training>}. */
     @XmlRootElement(name = "training")
-    @XmlType(propOrder = {"netlist", "trainables", "data", "inputs", "outputs", "rule", "phases", "device",
+    @XmlType(propOrder = {"netlist", "trainables", "supplies", "data", "inputs", "outputs", "rule", "phases", "device",
         "substrate", "learningRate", "epochs", "seed"})
     public static final class Training extends Located {
         /** Netlist path, relative to the spec. */
         @XmlElement(required = true) public String netlist;
         /** Trainable patterns and bounds, or null for the netlist's roles. */
         public Trainables trainables;
+        /** DC overrides of fixed sources, or null. */
+        public Supplies supplies;
         /** The data. */
         @XmlElement(required = true) public Data data;
         /** Input bindings, or null for the netlist's roles. */
@@ -75,6 +77,20 @@ public final class SpecXml {
         @XmlAttribute public double minSiemens;
         /** Upper bound, siemens. */
         @XmlAttribute public double maxSiemens;
+    }
+
+    /** {@code <supplies>}. */
+    public static final class Supplies extends Located {
+        /** The overrides. */
+        @XmlElement(name = "supply") public List<Supply> supply = new ArrayList<>();
+    }
+
+    /** {@code <supply>}. */
+    public static final class Supply extends Located {
+        /** Voltage source name. */
+        @XmlAttribute(required = true) public String source;
+        /** New DC value, volts. */
+        @XmlAttribute(required = true) public double volts;
     }
 
     /** {@code <data>}. */
