@@ -15,11 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.spicelearn.cli.run.AtomicFiles;
 
@@ -116,12 +117,15 @@ public final class BatchRunner {
             return t;
         });
         try {
-            List<Future<RunOutcome>> futures = new ArrayList<>();
+            CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
             for (int i : todo) {
-                futures.add(pool.submit(() -> runOne(runs.get(i), progress)));
+                done.submit(() -> {
+                    outcomes[i] = runOne(runs.get(i), progress);
+                    return i;
+                });
             }
             for (int k = 0; k < todo.size(); k++) {
-                outcomes[todo.get(k)] = futures.get(k).get();
+                done.take().get(); // as each run ends, in any order: the table on disk follows the batch
                 BatchSummary.writeCsv(outDir, presentOutcomes(outcomes));
             }
         } catch (InterruptedException e) {

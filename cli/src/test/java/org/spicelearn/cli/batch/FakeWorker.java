@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -72,7 +73,9 @@ public final class FakeWorker {
     static PlannedRun run(String id, String behaviour, long sleepMillis, int seed) {
         String xml = "<training><fake behaviour=\"" + behaviour + "\" sleepMillis=\"" + sleepMillis + "\"/><seed>"
                 + seed + "</seed></training>\n";
-        return new PlannedRun(id, Map.of("seed", Integer.toString(seed), "behaviour", behaviour),
-                new PlannedRun.ExpandedSpec(xml));
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("seed", Integer.toString(seed));
+        parameters.put("behaviour", behaviour);
+        return new PlannedRun(id, parameters, new PlannedRun.ExpandedSpec(xml));
     }
 }
