@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.Paths;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +24,7 @@ import org.spicelearn.cli.BadInputException;
 /**
  * What {@code spicelearn batch TARGET} trains: TARGET is a sweep file, a training spec, a directory
  * (its {@code *.xml} files, not recursive) or a glob ({@code *}, {@code ?}, {@code **}, {@code [..]},
- * <code>{a,b}</code>) over spec and sweep files. A spec file's run id is its file name without
+ * <code>{a,b}</code>) over spec and sweep files that never looks inside a batch output directory. A spec file's run id is its file name without
  * {@code .xml}; a sweep's runs are named by their parameters, prefixed by the sweep's file name when the
  * target holds more than one file.
  */
@@ -126,13 +129,27 @@ public final class BatchTarget {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> matcher.matches(rootText.isEmpty() && !pattern.startsWith("/") ? root.relativize(p) : p))
-                    .sorted().toList();
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    // never descend into a batch's output directory: its run specs and results are not targets
+                    return Files.exists(dir.resolve(BatchRunner.LOCK)) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && matcher.matches(rootText.isEmpty() && !pattern.startsWith("/") ? root.relativize(file) : file)) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return found.stream().sorted().toList();
     }
 
     /** The local name of the file's root element; bad input, with the line, when the file is not well-formed XML. */

@@ -38,6 +38,11 @@ class BatchTargetTest {
         Files.writeString(dir.resolve("b/z.txt"), SweepTest.BASE);
         assertEquals(List.of("x", "y"), BatchTarget.plan(dir + "/*/*.xml").stream().map(PlannedRun::id).toList());
         assertEquals(List.of("y"), BatchTarget.plan(dir + "/**/y.xml").stream().map(PlannedRun::id).toList());
+        Files.createDirectories(dir.resolve("b/out/y2"));
+        Files.writeString(dir.resolve("b/out").resolve(BatchRunner.LOCK), "");
+        Files.writeString(dir.resolve("b/out/y2/batch-spec.xml"), SweepTest.BASE);
+        assertEquals(List.of("x", "y"), BatchTarget.plan(dir + "/**.xml").stream().map(PlannedRun::id).toList(),
+                "a batch output directory is skipped");
     }
 
     @Test
