@@ -113,6 +113,60 @@ class ValidationModelTest {
     }
 
     @Test
+    void aRunTheSubstrateCannotContinueBecomesANaNOutcome() {
+        var c = ProbeNetworks.layered(1, false, 2, 2, 1);
+        var ex = ProbeNetworks.examples(new org.spicelearn.learn.Rng(1), 1, 1, 2);
+        var data = new org.spicelearn.learn.train.TrainingData(List.of("vin0p", "vin0n"), List.of("out0"), ex, List.of(),
+                false);
+        var task = new TrainingTask("probe", c, data);
+        var cfg = TrainingRuns.dc(Scheme.RIGID, TrainingRuns.hyper(TrainingTask.Kind.IRIS),
+                new org.spicelearn.learn.device.DeviceModel.Ideal(), 1, 1);
+        IdealSubstrate ideal = new IdealSubstrate(c);
+        try (org.spicelearn.circuit.Substrate failing = new org.spicelearn.circuit.Substrate() {
+            @Override
+            public org.spicelearn.circuit.Circuit circuit() {
+                return ideal.circuit();
+            }
+
+            @Override
+            public Conductances conductances() {
+                return ideal.conductances();
+            }
+
+            @Override
+            public void setBoundary(org.spicelearn.circuit.BoundaryConditions conditions) {
+                ideal.setBoundary(conditions);
+            }
+
+            @Override
+            public org.spicelearn.circuit.NodeVoltages settle() {
+                throw new org.spicelearn.circuit.SubstrateException("Newton did not converge (test)");
+            }
+
+            @Override
+            public org.spicelearn.circuit.NodeVoltages advance(double durationSeconds) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Conductances adjust(Conductances requestedDeltas) {
+                return ideal.adjust(requestedDeltas);
+            }
+
+            @Override
+            public void close() {
+                ideal.close();
+            }
+        }) {
+            TrainingRuns.Outcome o = TrainingRuns.train(failing, task, cfg);
+            assertTrue(o.failed());
+            assertTrue(Double.isNaN(o.finalLoss()));
+            assertTrue(o.failure().contains("Newton"));
+            assertTrue(Double.isNaN(o.lossCurve(3)[0]));
+        }
+    }
+
+    @Test
     void anExperimentThatThrowsBecomesAFailingSection() {
         ValidationReport r = new ValidationSuite(new ValidationSettings(true, Path.of("no-such-library"), 1), s -> { })
                 .run(List.of(Experiment.SOLVER_AGREEMENT));
