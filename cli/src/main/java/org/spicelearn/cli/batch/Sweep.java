@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
@@ -167,9 +169,13 @@ public record Sweep(Path file, Path base, List<Axis> axes) {
             URL schemaUrl = Sweep.class.getResource(SCHEMA);
             Unmarshaller u = JAXBContext.newInstance(SweepXml.Root.class).createUnmarshaller();
             u.setSchema(SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(schemaUrl));
+            Set<Integer> linesWithProblems = new HashSet<>();
             u.setEventHandler(event -> {
                 int line = event.getLocator() == null ? 0 : event.getLocator().getLineNumber();
-                problems.add(String.format(Locale.ROOT, "%s: line %d: %s", file, line, event.getMessage()));
+                // the validator follows a bad value with a restatement of it (cvc-attribute.3): one per line suffices
+                if (linesWithProblems.add(line)) {
+                    problems.add(String.format(Locale.ROOT, "%s: line %d: %s", file, line, event.getMessage()));
+                }
                 return true;
             });
             Object root;

@@ -123,6 +123,7 @@ class SweepTest {
                   <param name="temperature" values="300"/>
                 """)));
         assertTrue(unknown.getMessage().startsWith(dir.resolve("s.xml") + ": line 2: "), unknown.getMessage());
+        assertEquals(1, unknown.getMessage().lines().count(), unknown.getMessage());
         assertTrue(unknown.getMessage().contains("temperature"), unknown.getMessage());
         Files.writeString(dir.resolve("s.xml"), "<sweep base=\"nope.xml\"><param name=\"p\" values=\"0.5\"/></sweep>");
         BadInputException missing = assertThrows(BadInputException.class, () -> Sweep.load(dir.resolve("s.xml")));
