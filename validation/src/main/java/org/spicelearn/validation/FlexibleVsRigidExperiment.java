@@ -40,7 +40,7 @@ public final class FlexibleVsRigidExperiment implements ExperimentRunner {
             return List.of(new Plan(TrainingTask.Kind.IRIS, 0, 8), new Plan(TrainingTask.Kind.DISORDERED, 100, 20));
         }
         return List.of(new Plan(TrainingTask.Kind.XOR, 0, 300), new Plan(TrainingTask.Kind.IRIS, 0, 30),
-                new Plan(TrainingTask.Kind.DIGITS, 600, 8), new Plan(TrainingTask.Kind.DISORDERED, 200, 20));
+                new Plan(TrainingTask.Kind.DIGITS, 300, 6), new Plan(TrainingTask.Kind.DISORDERED, 200, 20));
     }
 
     /** Initial loss of a task's evaluation set at the netlist's conductances. */
