@@ -63,7 +63,7 @@ public final class TrajectoryExperiment implements ExperimentRunner {
         TrainingTask task = TrainingTask.load(TrainingTask.Kind.IRIS, settings.libraryDirectory(), settings.seed(),
                 settings.pick(60, 150));
         TrainingRuns.Hyper base = TrainingRuns.hyper(TrainingTask.Kind.IRIS);
-        TrainingRuns.Hyper h = new TrainingRuns.Hyper(base.nudging(), base.betaSiemens(), base.eta(), settings.pick(2, 5));
+        TrainingRuns.Hyper h = new TrainingRuns.Hyper(base.nudging(), base.betaSiemens(), base.eta(), settings.pick(2, 20));
         int epochs = settings.pick(3, 10);
         TrainingConfig cfg = TrainingRuns.dc(Scheme.LOCAL_STOCHASTIC_TYPE, h, new DeviceModel.Ideal(), epochs,
                 settings.seed());
