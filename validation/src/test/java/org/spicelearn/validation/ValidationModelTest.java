@@ -31,6 +31,15 @@ class ValidationModelTest {
     }
 
     @Test
+    void numbersAreFormattedCompactly() {
+        assertEquals("0.1235", Format.number(0.123456));
+        assertEquals("1.235e-07", Format.number(1.23456e-7));
+        assertEquals("1 - 1.00e-12", Format.number(1 - 1e-12));
+        assertEquals("1", Format.number(1.0));
+        assertEquals("NaN", Format.number(Double.NaN));
+    }
+
+    @Test
     void aSectionWithoutChecksDoesNotPass() {
         assertFalse(new SectionBuilder(Experiment.GRADIENT).build("t", "p").passed());
         SectionBuilder b = new SectionBuilder(Experiment.GRADIENT);
