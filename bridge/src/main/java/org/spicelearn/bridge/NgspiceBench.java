@@ -421,10 +421,11 @@ public final class NgspiceBench {
      * The cost of transient co-simulation cycles (alter one conductance at a pause, resume to the next).
      *
      * @param medianCycleMillis median wall time of one pause/alter/resume cycle
-     * @param rssGrowthMb       resident-set growth over the cycles
+     * @param rssGrowthMb       resident-set growth over the cycles (Java heap included)
+     * @param nativeHeapGrowthMb growth of the C heap in use (ngspice's allocations) over the cycles
      */
     public record TransientCycles(int nodes, int cycles, double medianCycleMillis, double meanCycleMillis,
-                                  double medianOpMillis, double rssGrowthMb) {
+                                  double medianOpMillis, double rssGrowthMb, double nativeHeapGrowthMb) {
     }
 
     /**
@@ -449,6 +450,7 @@ public final class NgspiceBench {
             }
             System.gc(); // the resident set counts the Java heap: measure it after collections
             double rssStart = rssMb();
+            double heapStart = nativeHeapMb();
             long start = System.nanoTime();
             for (int k = 0; k < cycles; k++) {
                 long t0 = System.nanoTime();
@@ -458,8 +460,9 @@ public final class NgspiceBench {
             long wall = System.nanoTime() - start;
             System.gc();
             double rssGrowth = rssMb() - rssStart;
+            double heapGrowth = nativeHeapMb() - heapStart;
             return new TransientCycles(c.nodeCount(), cycles, median(cycle) / 1e6, wall / 1e6 / cycles, medianOpMillis(base),
-                    rssGrowth);
+                    rssGrowth, heapGrowth);
         }
     }
 

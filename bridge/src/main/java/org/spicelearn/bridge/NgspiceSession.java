@@ -31,7 +31,7 @@ import org.spicelearn.netlist.SpiceNames;
 public final class NgspiceSession implements AutoCloseable {
     /** Longest command line sent (ngspice truncates at 1024 bytes). */
     public static final int MAX_COMMAND_BYTES = 1000;
-    /** Commands between two {@code ngSpice_Command(NULL)} clean-ups. */
+    /** Commands (counting each of a {@code ;}-joined line) between two {@code ngSpice_Command(NULL)} clean-ups. */
     public static final int COMMANDS_PER_CLEANUP = 1000;
 
     private static final Deque<NgspiceInstance> IDLE = new ArrayDeque<>();
@@ -144,7 +144,7 @@ public final class NgspiceSession implements AutoCloseable {
         long start = System.nanoTime();
         instance.circuit(lines.toArray(new String[0]));
         nativeNanos += System.nanoTime() - start;
-        count(1);
+        count(1, 1);
         List<String> out = instance.takeLines();
         NgspiceException failure = classify("load circuit '" + lines.get(0) + "'", out);
         if (failure != null) {
@@ -449,7 +449,7 @@ public final class NgspiceSession implements AutoCloseable {
         long start = System.nanoTime();
         instance.command(line);
         nativeNanos += System.nanoTime() - start;
-        count(1);
+        count(1, 1 + (int) line.chars().filter(ch -> ch == ';').count());
         List<String> out = instance.takeLines();
         if (instance.exited()) {
             hasCircuit = false;
@@ -465,9 +465,9 @@ public final class NgspiceSession implements AutoCloseable {
         return out;
     }
 
-    private void count(int calls) {
+    private void count(int calls, int commands) {
         commandCalls += calls;
-        commandsSinceCleanup += calls;
+        commandsSinceCleanup += commands;
         if (commandsSinceCleanup >= COMMANDS_PER_CLEANUP && !instance.exited()) {
             instance.command(null);
             commandsSinceCleanup = 0;

@@ -430,8 +430,9 @@ public final class NgspiceSubstrate implements Substrate {
             }
         }
         if (settings != null) {
-            extra.add(settings.method() == IntegrationMethod.BACKWARD_EULER ? ".options method=gear maxord=1"
-                    : ".options method=trap");
+            // noinit: no "Initial Transient Solution" table (one output line per node) at every run start
+            extra.add(settings.method() == IntegrationMethod.BACKWARD_EULER ? ".options method=gear maxord=1 noinit"
+                    : ".options method=trap noinit");
         }
         List<String> lines;
         try {

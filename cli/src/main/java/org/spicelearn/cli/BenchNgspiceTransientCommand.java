@@ -41,8 +41,8 @@ public final class BenchNgspiceTransientCommand implements Callable<Integer> {
             NgspiceBench.TransientCycles t = NgspiceBench.transientCycles(sizes[i], cycles, seed);
             medians[i] = t.medianCycleMillis();
             out.printf(Locale.ROOT, "%4d nodes: median cycle %.3f ms (mean %.3f ms over %d cycles), baseline op of the same"
-                            + " network %.3f ms; RSS growth %.1f MB%n", t.nodes(), t.medianCycleMillis(), t.meanCycleMillis(),
-                    t.cycles(), t.medianOpMillis(), t.rssGrowthMb());
+                            + " network %.3f ms; RSS growth %.1f MB, C heap in use %+.2f MB%n", t.nodes(), t.medianCycleMillis(),
+                    t.meanCycleMillis(), t.cycles(), t.medianOpMillis(), t.rssGrowthMb(), t.nativeHeapGrowthMb());
         }
         out.printf(Locale.ROOT, "targets: cycle <= 0.5 ms at 10 and 100 nodes%n");
         out.printf(Locale.ROOT, "RESULT cycle_ms_n10=%.3f cycle_ms_n100=%.3f%n", medians[0], medians[1]);
