@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code spicelearn bench batch}: the wall time of one small sweep (Iris 4-10-3, stochastic-phase EP,
  * p x seed) run by {@code spicelearn batch} with 1 worker process (the baseline, measured in the same
- * run) and with 2, each into a fresh directory; reports throughput in runs per minute and the speedup.
+ * run) and with 2, each into a fresh directory; reports throughput in runs per minute and the speedup
+ * (medians over {@code --repeats} passes in ABBA order), with the load average, since other
+ * processes on the cores change what parallel workers gain.
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = "Throughput of a small sweep with 1 worker (baseline) and with 2 workers.")
@@ -65,10 +67,14 @@ public final class BenchBatchCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--repeats", defaultValue = "1",
+            description = "Passes per worker count, in ABBA order against drifting load; medians are reported (default ${DEFAULT-VALUE}).")
+    private int repeats;
+
     @Override
     public Integer call() throws IOException {
-        if (epochs < 1 || seeds < 1 || workers < 2) {
-            throw new BadInputException("bench batch: --epochs and --seeds must be at least 1 and --workers at least 2");
+        if (epochs < 1 || seeds < 1 || workers < 2 || repeats < 1) {
+            throw new BadInputException("bench batch: --epochs, --seeds and --repeats must be at least 1 and --workers at least 2");
         }
         PrintWriter out = spec.commandLine().getOut();
         Path tmp = Files.createTempDirectory("spicelearn-bench-batch");
@@ -78,20 +84,37 @@ public final class BenchBatchCommand implements Callable<Integer> {
                     + " each in its own worker JVM; %d cores%n", runs.size(), substrate, epochs,
                     Runtime.getRuntime().availableProcessors());
             String loadBefore = loadAverage();
-            double one = timed(runs, tmp.resolve("workers-1"), 1, out);
-            double many = timed(runs, tmp.resolve("workers-" + workers), workers, out);
+            double[] ones = new double[repeats];
+            double[] manys = new double[repeats];
+            for (int r = 0; r < repeats; r++) {
+                if (r % 2 == 0) {
+                    ones[r] = timed(runs, tmp.resolve("w1-" + r), 1, out);
+                    manys[r] = timed(runs, tmp.resolve("wn-" + r), workers, out);
+                } else {
+                    manys[r] = timed(runs, tmp.resolve("wn-" + r), workers, out);
+                    ones[r] = timed(runs, tmp.resolve("w1-" + r), 1, out);
+                }
+            }
+            double one = median(ones);
+            double many = median(manys);
             out.printf(Locale.ROOT, "load average (1 min) before the passes %s, after %s: other processes on the cores"
                     + " lower the speedup%n", loadBefore, loadAverage());
             out.printf(Locale.ROOT, "baseline (1 worker): %.1f s, %.2f runs/min; %d workers: %.1f s, %.2f runs/min; speedup %.2fx"
                     + " (target >= 1.6x with 2 workers on 2 idle cores)%n", one, 60 * runs.size() / one, workers, many,
                     60 * runs.size() / many, one / many);
             out.printf(Locale.ROOT, "RESULT speedup=%.3f runs=%d workers1_s=%.2f workers%d_s=%.2f runs_per_min1=%.2f runs_per_min%d=%.2f"
-                    + " load_before=%s%n", one / many, runs.size(), one, workers, many, 60 * runs.size() / one, workers,
-                    60 * runs.size() / many, loadBefore);
+                    + " repeats=%d load_before=%s%n", one / many, runs.size(), one, workers, many, 60 * runs.size() / one, workers,
+                    60 * runs.size() / many, repeats, loadBefore);
             return Main.EXIT_OK;
         } finally {
             FileTrees.deleteTree(tmp);
         }
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]);
     }
 
     /** The 1-minute load average from {@code /proc/loadavg}, or "n/a". */
