@@ -243,7 +243,7 @@ public final class CalibrateCommand {
             try (RemoteSubstrate probe = connection.connect(task.circuit(), new Programming.WriteVerify(), w)) {
                 List<PulseResponse> r = responses(devices, probe);
                 probe.close();
-                try (RemoteSubstrate hw = connection.connect(task.circuit(), new Programming.Pulses(r, 64, seed), w)) {
+                try (RemoteSubstrate hw = connection.connect(task.circuit(), new Programming.Pulses(r, 64, Programming.Rounding.ACCUMULATED, seed), w)) {
                     Circuit twinModel;
                     try {
                         twinModel = hw.description().conform(twinCircuit);
@@ -251,7 +251,7 @@ public final class CalibrateCommand {
                         throw new BadInputException(twin + ": " + e.getMessage(), e);
                     }
                     HardwareTransfer.Report rep = HardwareTransfer.run(twinModel, hw, task.data(),
-                            HilTask.config(epochs, seed), HilTask.config(fineTuneEpochs, seed + 1), line -> {
+                            HilTask.config(epochs, seed), HilTask.fineTuneConfig(fineTuneEpochs, seed + 1), line -> {
                                 w.println(line);
                                 w.flush();
                             });

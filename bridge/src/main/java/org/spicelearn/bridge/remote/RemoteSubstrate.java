@@ -46,6 +46,7 @@ public final class RemoteSubstrate implements Substrate {
     private final int[] measureToModel;
     private final Map<String, Integer> deviceIndex;
     private final double[] siemens;
+    private final double[] unsentSiemens;
     private final Random rounding;
     private final List<String> pending = new ArrayList<>();
     private String inputLine;
@@ -75,6 +76,7 @@ public final class RemoteSubstrate implements Substrate {
         }
         deviceIndex = description.deviceIndex();
         siemens = new double[description.devices().size()];
+        unsentSiemens = new double[siemens.length];
         if (options.programming() instanceof Programming.Pulses p) {
             if (p.responses().size() != siemens.length) {
                 throw new IllegalArgumentException("pulse programming needs " + siemens.length + " device responses, got "
@@ -93,7 +95,7 @@ public final class RemoteSubstrate implements Substrate {
     /**
      * Opens a remote substrate from a substrate option {@code remote:HOST:PORT} (the form {@code train
      * --substrate} takes), with pulse programming from a device model file when one is given
-     * ({@code calibrate devices}), else the server's program-and-verify.
+     * ({@code calibrate devices}, accumulate-and-fire pulses), else the server's program-and-verify.
      *
      * @param option          {@code remote:HOST:PORT}
      * @param model           the local circuit model
@@ -121,7 +123,7 @@ public final class RemoteSubstrate implements Substrate {
             }
             responses.add(p);
         }
-        return new RemoteSubstrate(model, o.withProgramming(new Programming.Pulses(responses, 64, 1)));
+        return new RemoteSubstrate(model, o.withProgramming(new Programming.Pulses(responses, 64, Programming.Rounding.ACCUMULATED, 1)));
     }
 
     /** The description the server gave. */
@@ -240,9 +242,18 @@ public final class RemoteSubstrate implements Substrate {
             }
             String name = description.devices().get(e).name();
             if (options.programming() instanceof Programming.Pulses p) {
-                double x = p.responses().get(e).pulsesFor(siemens[e], delta, p.maxPulses());
-                double lower = Math.floor(x);
-                long n = (long) (rounding.nextDouble() < x - lower ? lower + 1 : lower);
+                PulseResponse response = p.responses().get(e);
+                long n;
+                if (p.rounding() == Programming.Rounding.ACCUMULATED) {
+                    // the running request, in siemens, fires the whole pulses nearest to it
+                    unsentSiemens[e] += delta;
+                    n = Math.round(response.pulsesFor(siemens[e], unsentSiemens[e], p.maxPulses()));
+                    unsentSiemens[e] -= response.after(siemens[e], (int) n) - siemens[e];
+                } else {
+                    double x = response.pulsesFor(siemens[e], delta, p.maxPulses());
+                    double lower = Math.floor(x);
+                    n = (long) (rounding.nextDouble() < x - lower ? lower + 1 : lower);
+                }
                 if (n != 0) {
                     clauses.add(name + "=" + n);
                 }

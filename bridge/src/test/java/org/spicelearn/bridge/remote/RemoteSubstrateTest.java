@@ -68,6 +68,34 @@ class RemoteSubstrateTest {
     }
 
     @Test
+    void accumulatedPulsesFireWholePulsesOnceTheRunningRequestReachesOne() throws IOException {
+        Circuit chain = HilTestSupport.chain();
+        try (HilServer server = HilTestSupport.idealServer(chain, quantised(0, 0), null)) {
+            Programming.Pulses exact = exactPulses(server);
+            Programming.Pulses accumulated = new Programming.Pulses(exact.responses(), 50, Programming.Rounding.ACCUMULATED, 0);
+            try (RemoteSubstrate s = new RemoteSubstrate(chain, HilTestSupport.client(server).withProgramming(accumulated))) {
+                PulseResponse r = exact.responses().get(0);
+                double g0 = s.conductances().siemens(0);
+                double requested = 0;
+                int fired = 0;
+                for (int k = 0; k < 10; k++) {
+                    double g = s.conductances().siemens(0);
+                    double want = 0.3 * (r.after(g, 1) - g);
+                    requested += want;
+                    if (s.adjust(Conductances.of(want, 0)).siemens(0) != 0) {
+                        fired++;
+                    }
+                }
+                // 10 x 0.3 pulses: exactly 3 pulses fire (at the 2nd, 5th and 8th request), deterministically
+                assertEquals(3, fired);
+                double moved = s.conductances().siemens(0) - g0;
+                double onePulse = r.after(g0, 1) - g0;
+                assertEquals(requested, moved, 0.5 * onePulse);
+            }
+        }
+    }
+
+    @Test
     void aDroppedConnectionPausesAndTheRunContinuesWithTheSameResult() throws IOException {
         Circuit chain = HilTestSupport.chain();
         double[] uninterrupted = run(chain, false);

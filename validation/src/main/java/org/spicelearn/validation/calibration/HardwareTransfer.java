@@ -14,23 +14,44 @@ import org.spicelearn.learn.train.TrainingResult;
 /**
  * Hardware-aware transfer: train on the calibrated twin (ideal substrate), write the trained
  * conductances to the hardware (program-and-verify), then fine-tune in the loop, measuring test
- * accuracy at each stage.
+ * accuracy and loss at each stage.
  */
 public final class HardwareTransfer {
 
     /**
-     * The figures of one transfer.
+     * The figures of one transfer (or their means over several).
      *
      * @param twinAccuracy      test accuracy on the twin after training there (before transfer)
      * @param naiveAccuracy     test accuracy on the hardware right after writing the twin's conductances
      * @param fineTunedAccuracy test accuracy on the hardware after fine-tuning in the loop
-     * @param twinConductances  the conductances trained on the twin, siemens
+     * @param twinLoss          test loss (mean cost, volts squared) on the twin
+     * @param naiveLoss         test loss after naive transfer
+     * @param fineTunedLoss     test loss after fine-tuning
      */
-    public record Report(double twinAccuracy, double naiveAccuracy, double fineTunedAccuracy, Conductances twinConductances) {
+    public record Report(double twinAccuracy, double naiveAccuracy, double fineTunedAccuracy, double twinLoss,
+                         double naiveLoss, double fineTunedLoss) {
         /** The fraction of the accuracy lost by naive transfer that fine-tuning won back (NaN when nothing was lost). */
         public double recoveredFraction() {
             double lost = twinAccuracy - naiveAccuracy;
             return lost > 0 ? (fineTunedAccuracy - naiveAccuracy) / lost : Double.NaN;
+        }
+
+        /** The fraction of the loss added by naive transfer that fine-tuning removed (NaN when none was added). */
+        public double recoveredLossFraction() {
+            double added = naiveLoss - twinLoss;
+            return added > 0 ? (naiveLoss - fineTunedLoss) / added : Double.NaN;
+        }
+
+        /** The element-wise mean of several reports. */
+        public static Report mean(java.util.List<Report> reports) {
+            double[] m = new double[6];
+            for (Report r : reports) {
+                double[] v = {r.twinAccuracy, r.naiveAccuracy, r.fineTunedAccuracy, r.twinLoss, r.naiveLoss, r.fineTunedLoss};
+                for (int i = 0; i < 6; i++) {
+                    m[i] += v[i] / reports.size();
+                }
+            }
+            return new Report(m[0], m[1], m[2], m[3], m[4], m[5]);
         }
     }
 
@@ -50,25 +71,34 @@ public final class HardwareTransfer {
     public static Report run(Circuit twin, Substrate hardware, TrainingData data, TrainingConfig twinConfig,
                              TrainingConfig fineTuneConfig, Consumer<String> events) {
         Conductances trained;
-        double twinAccuracy;
+        Evaluation onTwin;
         try (IdealSubstrate ideal = new IdealSubstrate(twin)) {
             TrainingResult r = ResumableTraining.train(ideal, twinConfig, data, 0, events);
             trained = r.conductances();
-            twinAccuracy = accuracy(ideal, data);
+            onTwin = test(ideal, data);
         }
-        events.accept(String.format(java.util.Locale.ROOT, "trained on the twin: test accuracy %.3f", twinAccuracy));
+        events.accept(describe("trained on the twin", onTwin));
         hardware.setConductances(trained);
-        double naive = accuracy(hardware, data);
-        events.accept(String.format(java.util.Locale.ROOT, "after naive transfer: test accuracy %.3f", naive));
+        Evaluation naive = test(hardware, data);
+        events.accept(describe("after naive transfer", naive));
         ResumableTraining.train(hardware, fineTuneConfig, data, 3, events);
-        double fine = accuracy(hardware, data);
-        events.accept(String.format(java.util.Locale.ROOT, "after fine-tuning in the loop: test accuracy %.3f", fine));
-        return new Report(twinAccuracy, naive, fine, trained);
+        Evaluation fine = test(hardware, data);
+        events.accept(describe("after fine-tuning in the loop", fine));
+        return new Report(onTwin.accuracy(), naive.accuracy(), fine.accuracy(), onTwin.loss(), naive.loss(), fine.loss());
+    }
+
+    private static String describe(String stage, Evaluation e) {
+        return String.format(java.util.Locale.ROOT, "%s: test accuracy %.3f, test loss %.5f V^2", stage, e.accuracy(), e.loss());
+    }
+
+    /** Test loss and accuracy of a substrate (free outputs, argmax). */
+    public static Evaluation test(Substrate s, TrainingData data) {
+        NetworkPorts ports = new NetworkPorts(s.circuit(), data.sourceNames(), data.outputNodes());
+        return Evaluation.of(s, ports, data.test(), data.classification());
     }
 
     /** Test accuracy of a substrate (free outputs, argmax). */
     public static double accuracy(Substrate s, TrainingData data) {
-        NetworkPorts ports = new NetworkPorts(s.circuit(), data.sourceNames(), data.outputNodes());
-        return Evaluation.of(s, ports, data.test(), data.classification()).accuracy();
+        return test(s, data).accuracy();
     }
 }

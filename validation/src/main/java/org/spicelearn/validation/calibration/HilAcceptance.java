@@ -38,14 +38,18 @@ public final class HilAcceptance {
      * @param twinPatterns   input patterns measured for the twin fit
      * @param epochs         epochs of the ideal and in-the-loop runs and of training on the twin
      * @param fineTuneEpochs epochs of fine-tuning after transfer
+     * @param transferRuns   transfers (training seeds seed, seed+1, ...) whose figures are averaged
      * @param seed           seed of the data split, the training runs and the patterns
      */
     public record Settings(Path netlist, DeviceNonIdealities devices, DeviceCalibration.PulseSweep sweep, int twinPatterns,
-                           int epochs, int fineTuneEpochs, long seed) {
-        /** The setting: 10% variation, 1% read noise, 64 asymmetric levels, on [2 uS, 250 uS]. */
+                           int epochs, int fineTuneEpochs, int transferRuns, long seed) {
+        /**
+         * The issue's setting: 10% variation, 1% read noise, 64 asymmetric levels, on [2 uS, 250 uS],
+         * five transfers.
+         */
         public static Settings standard(Path netlist, int epochs, int fineTuneEpochs) {
             return new Settings(netlist, DeviceNonIdealities.acceptance(new ConductanceBounds(2e-6, 2.5e-4), 5),
-                    new DeviceCalibration.PulseSweep(180, 12), 60, epochs, fineTuneEpochs, 1);
+                    new DeviceCalibration.PulseSweep(180, 12), 60, epochs, fineTuneEpochs, 5, 1);
         }
     }
 
@@ -62,11 +66,26 @@ public final class HilAcceptance {
      * @param idealAccuracy       test accuracy trained on the ideal substrate
      * @param loopAccuracy        test accuracy trained entirely in the loop
      * @param loopSeconds         wall time of the in-the-loop run
-     * @param transfer            the transfer figures
+     * @param transfers           the figures of each transfer
      */
     public record Report(double[] parameterErrors, double medianParameterError, double withinFivePercent,
                          double twinResidualVolts, double twinHeldOutVolts, double noiseVolts, double readNoiseVolts,
-                         double idealAccuracy, double loopAccuracy, double loopSeconds, HardwareTransfer.Report transfer) {
+                         double idealAccuracy, double loopAccuracy, double loopSeconds, List<HardwareTransfer.Report> transfers) {
+        /** Copies the arrays and lists. */
+        public Report {
+            parameterErrors = parameterErrors.clone();
+            transfers = List.copyOf(transfers);
+        }
+
+        @Override
+        public double[] parameterErrors() {
+            return parameterErrors.clone();
+        }
+
+        /** The mean of the transfers' figures. */
+        public HardwareTransfer.Report transfer() {
+            return HardwareTransfer.Report.mean(transfers);
+        }
     }
 
     private HilAcceptance() {
@@ -118,7 +137,7 @@ public final class HilAcceptance {
                     + "gmin %.2f%% gmax %.2f%% up %.2f%% down %.2f%%", 100 * median, 100 * within, 100 * worst[0],
                     100 * worst[1], 100 * worst[2], 100 * worst[3]));
             List<PulseResponse> responses = fitted.stream().map(PulseResponseFile.Entry::response).toList();
-            Programming pulses = new Programming.Pulses(responses, 64, s.seed());
+            Programming pulses = new Programming.Pulses(responses, 64, Programming.Rounding.ACCUMULATED, s.seed());
             try (RemoteSubstrate hw = new RemoteSubstrate(model, options.withProgramming(pulses))) {
                 // 2. twin calibration at the initial state
                 hw.setConductances(hwCircuit.conductances());
@@ -144,11 +163,16 @@ public final class HilAcceptance {
                 double loopAccuracy = HardwareTransfer.accuracy(hw, task.data());
                 events.accept(String.format(Locale.ROOT, "in the loop: test accuracy %.3f (%d epochs, %.1f s, %d reconnects)",
                         loopAccuracy, loop.epochs().size(), loopSeconds, hw.reconnects()));
-                // 4. transfer from the twin (fitted at the initial state)
-                HardwareTransfer.Report transfer = HardwareTransfer.run(twin.twin(), hw, task.data(),
-                        HilTask.config(s.epochs(), s.seed()), HilTask.config(s.fineTuneEpochs(), s.seed() + 1), events);
+                // 4. transfers from the twin (fitted at the initial state), one per training seed
+                List<HardwareTransfer.Report> transfers = new ArrayList<>();
+                for (int k = 0; k < s.transferRuns(); k++) {
+                    long seed = s.seed() + 100 * k;
+                    events.accept("transfer " + (k + 1) + " of " + s.transferRuns() + " (training seed " + seed + ")");
+                    transfers.add(HardwareTransfer.run(twin.twin(), hw, task.data(), HilTask.config(s.epochs(), seed),
+                            HilTask.fineTuneConfig(s.fineTuneEpochs(), seed + 1), events));
+                }
                 return new Report(worst, median, within, twin.rmsResidualVolts(), twin.heldOutResidualVolts(),
-                        twin.noiseVolts(), readNoiseVolts, ideal, loopAccuracy, loopSeconds, transfer);
+                        twin.noiseVolts(), readNoiseVolts, ideal, loopAccuracy, loopSeconds, transfers);
             }
         }
     }

@@ -15,8 +15,8 @@ import org.spicelearn.bridge.NgspiceSubstrate;
  * The issue's acceptance on the reference server backed by ngspice (10% variation, 1% read noise,
  * 64-level asymmetric programming), Iris from the library: device parameters within 5%, twin
  * residual within twice the read noise, in-the-loop accuracy within 5 points of the ideal
- * substrate's, and fine-tuning winning back at least half of what naive transfer lost (when it lost
- * anything). About 30 s.
+ * substrate's, and fine-tuning winning back at least half of what naive transfer lost (mean of
+ * five transfers, when it lost anything). About 45 s.
  */
 @Tag("ngspice")
 @Timeout(300)
