@@ -46,10 +46,11 @@ public final class BenchHilCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         HilAcceptance.Settings s = HilAcceptance.Settings.standard(netlist, epochs, fineTuneEpochs);
-        out.printf(Locale.ROOT, "hil: reference server on 127.0.0.1 (ngspice), %d devices levels, variation %.2f, read noise %.3f,"
-                + " up %.3f, down %.3f, series %.0f ohm, range %s%n", s.devices().levels(), s.devices().variation(),
-                s.devices().readNoise(), s.devices().upFraction(), s.devices().downFraction(), s.devices().seriesOhms(),
-                s.devices().deviceRange());
+        out.printf(Locale.ROOT, "hil: reference server on 127.0.0.1 (ngspice), %d levels, variation %.2f, read noise %.3f,"
+                + " up %.3f, down %.3f, programming noise %.3f, series %.0f ohm, device range [%.3g, %.3g] S%n",
+                s.devices().levels(), s.devices().variation(), s.devices().readNoise(), s.devices().upFraction(),
+                s.devices().downFraction(), s.devices().programmingNoise(), s.devices().seriesOhms(),
+                s.devices().deviceRange().minSiemens(), s.devices().deviceRange().maxSiemens());
         out.flush();
         long t0 = System.nanoTime();
         HilAcceptance.Report r = HilAcceptance.run(s, NgspiceSubstrate::new, line -> {

@@ -88,6 +88,18 @@ class PulseResponseTest {
     }
 
     @Test
+    void driftRelaxesTowardGminExponentiallyAndSeriesResistanceAddsInSeries() {
+        DeviceNonIdealities s = new DeviceNonIdealities(new ConductanceBounds(1e-6, 1e-4), 0.05, 0.08, 0, 0, 0, 1, 0,
+                2.0, 1e-3, 500, 11);
+        SimulatedDevices d = new SimulatedDevices(s, List.of(new ConductanceBounds(1e-6, 1e-4)), new double[] {5e-5});
+        assertEquals(5e-5, d.siemens(0), 1e-18);
+        assertEquals(1 / (1 / 5e-5 + 500), d.effectiveSiemens(0), 1e-15);
+        d.drift(0.25);
+        // g = gmin + (g0 - gmin) exp(-2 * 0.25)
+        assertEquals(1e-6 + 4.9e-5 * Math.exp(-0.5), d.siemens(0), 1e-15);
+    }
+
+    @Test
     void simulatedDevicesSitOnLevelsAndFollowTheResponseOnAverage() {
         DeviceNonIdealities s = new DeviceNonIdealities(new ConductanceBounds(1e-6, 1e-4), 0.05, 0.08, 64, 0, 0, 1, 0, 0,
                 1e-3, 0, 11);
