@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.spicelearn.bridge.remote.HilErrorCode;
+import org.spicelearn.bridge.remote.HilException;
 import org.spicelearn.bridge.remote.Programming;
 import org.spicelearn.bridge.remote.PulseResponse;
 import org.spicelearn.bridge.remote.PulseResponseFile;
@@ -64,7 +66,15 @@ public final class CalibrateCommand {
                 out.println(line);
                 out.flush();
             });
-            return new RemoteSubstrate(model, o);
+            try {
+                return new RemoteSubstrate(model, o);
+            } catch (HilException e) {
+                if (e.code() == HilErrorCode.UNAUTHORIZED || e.code() == HilErrorCode.CONFLICT
+                        || e.code() == HilErrorCode.VERSION_UNSUPPORTED) {
+                    throw new BadInputException(server + ": " + e.getMessage(), e);
+                }
+                throw e;
+            }
         }
     }
 

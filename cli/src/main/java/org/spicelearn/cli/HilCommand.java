@@ -153,8 +153,14 @@ public final class HilCommand {
             List<String> outputs = parsed.roles().outputs().stream().map(NetworkRoles.Output::node).toList();
             PrintWriter out = spec.commandLine().getOut();
             boolean ngspice = solver.equals("ngspice");
-            try (HilServer server = new HilServer(() -> new ReferenceHardware(circuit, outputs, devices,
-                    ngspice ? NgspiceSubstrate::new : IdealSubstrate::new), options)) {
+            HilServer started;
+            try {
+                started = new HilServer(() -> new ReferenceHardware(circuit, outputs, devices,
+                        ngspice ? NgspiceSubstrate::new : IdealSubstrate::new), options);
+            } catch (java.net.BindException e) {
+                throw new IOException("cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+            }
+            try (HilServer server = started) {
                 out.printf(Locale.ROOT, "hil serve: %s (%d devices, %d nodes) on %s:%d, protocol %d, solver %s%n",
                         netlist, circuit.trainables().size(), circuit.nodeCount() - 1, server.address().getHostAddress(),
                         server.port(), HilProtocol.VERSION, solver);
