@@ -1,6 +1,7 @@
 package org.spicelearn.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spicelearn.bridge.NgspiceBench;
@@ -11,8 +12,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code spicelearn bench ngspice-soak}: many alter+op cycles on the Iris-size diode network through
- * NgspiceSubstrate, with the resident set size (VmRSS) before and after: memory must stay flat
- * (target: growth below 50 MB over 100,000 cycles).
+ * NgspiceSubstrate, with the resident set size (VmRSS) and the C heap in use before and after: memory
+ * must stay flat (target: growth below 50 MB over 100,000 cycles). Measured in a child JVM with a
+ * fixed Java heap ({@link FixedHeapJvm}).
  */
 @Command(name = "ngspice-soak", mixinStandardHelpOptions = true,
         description = "alter+op cycles on libngspice; prints the growth of the resident set (target < 50 MB / 100,000 cycles).")
@@ -23,15 +25,23 @@ public final class BenchNgspiceSoakCommand implements Callable<Integer> {
     @Option(names = "--cycles", defaultValue = "100000", description = "alter+op cycles (default ${DEFAULT-VALUE}).")
     private long cycles;
 
+    @Option(names = FixedHeapJvm.IN_THIS_JVM, hidden = true,
+            description = "Measure in this JVM (the default starts a child JVM with a fixed heap).")
+    private boolean inThisJvm;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the network (default ${DEFAULT-VALUE}).")
     private long seed;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         if (cycles < 10) {
             throw new BadInputException("--cycles must be at least 10, got " + cycles);
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (!inThisJvm) {
+            return FixedHeapJvm.rerun(out, List.of("bench", "ngspice-soak", "--cycles", Long.toString(cycles),
+                    "--seed", Long.toString(seed)));
+        }
         out.printf(Locale.ROOT, "ngspice-soak: %,d cycles of (alter one conductance, op, read all node voltages, destroy all)"
                 + " on the Iris-size diode network; RSS before any ngspice use %.1f MB%n", cycles, NgspiceBench.rssMb());
         out.flush();

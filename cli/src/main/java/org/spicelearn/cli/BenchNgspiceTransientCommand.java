@@ -1,6 +1,7 @@
 package org.spicelearn.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spicelearn.bridge.NgspiceBench;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Spec;
  * {@code spicelearn bench ngspice-transient}: the cost of one transient co-simulation cycle (alter a
  * conductance at a pause, resume to the next exact pause) on networks of 10 and 100 nodes with node
  * capacitances, against the cost of one DC {@code op} of the same network measured in the same run
- * (target: a cycle within 0.5 ms).
+ * (target: a cycle within 0.5 ms). Measured in a child JVM with a fixed Java heap ({@link FixedHeapJvm}).
  */
 @Command(name = "ngspice-transient", mixinStandardHelpOptions = true,
         description = "pause/alter/resume cycle cost of a transient co-simulation at 10 and 100 nodes (target <= 0.5 ms).")
@@ -24,15 +25,23 @@ public final class BenchNgspiceTransientCommand implements Callable<Integer> {
     @Option(names = "--cycles", defaultValue = "5000", description = "Timed cycles per network (default ${DEFAULT-VALUE}).")
     private int cycles;
 
+    @Option(names = FixedHeapJvm.IN_THIS_JVM, hidden = true,
+            description = "Measure in this JVM (the default starts a child JVM with a fixed heap).")
+    private boolean inThisJvm;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the networks (default ${DEFAULT-VALUE}).")
     private long seed;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         if (cycles < 10) {
             throw new BadInputException("--cycles must be at least 10, got " + cycles);
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (!inThisJvm) {
+            return FixedHeapJvm.rerun(out, List.of("bench", "ngspice-transient", "--cycles", Integer.toString(cycles),
+                    "--seed", Long.toString(seed)));
+        }
         out.printf(Locale.ROOT, "ngspice-transient: disordered networks with 1 nF at every node, trapezoidal, max step 10 ns;"
                 + " a cycle = alter one conductance at a pause + resume 100 ns to the next exact pause%n");
         double[] medians = new double[2];
