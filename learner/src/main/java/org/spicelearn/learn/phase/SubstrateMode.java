@@ -17,7 +17,9 @@ public sealed interface SubstrateMode permits SubstrateMode.Dc, SubstrateMode.Tr
      * The substrate advances in time ({@code Substrate.advance}) through node capacitances; after
      * every solver step of {@code stepSeconds} each edge applies {@code dt * (-eta gain w s h(V(t)))}
      * with a constant learning rate per second, except during {@code deadTimeSeconds} after each
-     * switch of boundary conditions. Phase lengths are in seconds.
+     * switch of boundary conditions. Phase lengths are in seconds; each segment (a stretch of one
+     * phase and one sample) takes its length rounded to whole steps, at least one, so every switch
+     * falls on the solver's step grid.
      *
      * @param stepSeconds     solver step, > 0
      * @param deadTimeSeconds time after a switch without updates, >= 0

@@ -188,11 +188,8 @@ public final class Trainer {
     private NodeVoltages runPhaseState(double length) {
         if (config.mode() instanceof SubstrateMode.Transient tr) {
             NodeVoltages v = null;
-            double t = 0;
-            while (t < length) {
-                double dt = Math.min(tr.stepSeconds(), length - t);
-                v = substrate.advance(dt);
-                t += dt;
+            for (long k = steps(length, tr); k > 0; k--) {
+                v = substrate.advance(tr.stepSeconds());
             }
             return v;
         }
@@ -253,6 +250,14 @@ public final class Trainer {
         }
     }
 
+    /**
+     * The whole solver steps a transient segment of {@code length} seconds takes: the length
+     * rounded to the step grid, at least one step (so every segment boundary falls on a step).
+     */
+    private static long steps(double length, SubstrateMode.Transient tr) {
+        return Math.max(1, Math.round(length / tr.stepSeconds()));
+    }
+
     /** One stretch of constant phase and sample: the boundary switches at its start. */
     private void runSegment(int epoch, int sample, Example ex, double[] freeOut, double length,
                             PhaseDynamics.TemporallyLocal tl) {
@@ -264,12 +269,11 @@ public final class Trainer {
         NodeVoltages v;
         if (config.mode() instanceof SubstrateMode.Transient tr) {
             v = null;
-            double t = 0;
-            while (t < length) {
-                double dt = Math.min(tr.stepSeconds(), length - t);
+            double dt = tr.stepSeconds();
+            long steps = steps(length, tr);
+            for (long k = 1; k <= steps; k++) {
                 v = substrate.advance(dt);
-                t += dt;
-                if (t > tr.deadTimeSeconds()) {
+                if (k * dt > tr.deadTimeSeconds()) {
                     addTo(l1, update(v, signal, tl.edgeClock(), dt, true));
                 }
             }
