@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -50,6 +51,11 @@ public final class BatchCommand implements Callable<Integer> {
             description = "metrics.csv column to plot and report (default: test accuracy, else test loss, ...).")
     private String metric;
 
+    @Option(names = "--worker-jvm-option", paramLabel = "OPTION",
+            description = "Extra option of the worker JVMs (repeatable), e.g. -XX:TieredStopAtLevel=4 for long runs "
+                    + "(workers use the C1 compiler only by default).")
+    private List<String> workerJvmOptions = new ArrayList<>();
+
     @Option(names = "--dry-run", description = "List the planned runs and their parameters, run nothing.")
     private boolean dryRun;
 
@@ -73,7 +79,7 @@ public final class BatchCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : defaultOut(target);
         Duration timeout = runTimeoutSeconds == null ? null : Duration.ofMillis(Math.round(runTimeoutSeconds * 1000));
-        BatchReport report = new BatchRunner(dir, n, WorkerLauncher.childJvm(), new PrintStream(System.err, true),
+        BatchReport report = new BatchRunner(dir, n, WorkerLauncher.childJvm(workerJvmOptions), new PrintStream(System.err, true),
                 timeout, metric).run(runs);
         stdout.printf(Locale.ROOT, "batch: %d runs (%d already complete, %d run now), %d failed, %.1f s with %d workers%n",
                 runs.size(), report.skipped(), report.launched(), report.failed(), report.wallSeconds(), n);

@@ -127,7 +127,7 @@ public final class BenchBatchCommand implements Callable<Integer> {
     }
 
     private double timed(List<PlannedRun> runs, Path dir, int n, PrintWriter out) {
-        BatchReport report = new BatchRunner(dir, n, WorkerLauncher.childJvm(), new PrintStream(PrintStream.nullOutputStream()),
+        BatchReport report = new BatchRunner(dir, n, WorkerLauncher.childJvm(List.of()), new PrintStream(PrintStream.nullOutputStream()),
                 null, null).run(runs);
         if (report.failed() > 0) {
             String why = report.outcomes().stream().filter(o -> !o.message().isEmpty()).findFirst().map(o -> o.run().id() + ": "
