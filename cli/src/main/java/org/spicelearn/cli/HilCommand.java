@@ -48,6 +48,31 @@ public final class HilCommand {
         }
     }
 
+    /**
+     * Opens {@code remote:HOST:PORT} for {@code train --substrate}; bad options, files or a refused
+     * {@code HELLO} are bad input.
+     */
+    static org.spicelearn.circuit.Substrate openRemote(String option, Circuit model, String token, Path deviceModel,
+                                                       PrintWriter events) {
+        try {
+            return org.spicelearn.bridge.remote.RemoteSubstrate.open(option, model, token, deviceModel, line -> {
+                events.println(line);
+                events.flush();
+            });
+        } catch (IOException e) {
+            throw new BadInputException(deviceModel + ": " + e.getMessage(), e);
+        } catch (org.spicelearn.bridge.remote.HilException e) {
+            if (e.code() == org.spicelearn.bridge.remote.HilErrorCode.UNAUTHORIZED
+                    || e.code() == org.spicelearn.bridge.remote.HilErrorCode.CONFLICT
+                    || e.code() == org.spicelearn.bridge.remote.HilErrorCode.VERSION_UNSUPPORTED) {
+                throw new BadInputException(option + ": " + e.getMessage(), e);
+            }
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--substrate: " + e.getMessage(), e);
+        }
+    }
+
     /** Parses {@code GMIN:GMAX} in siemens. */
     static ConductanceBounds range(String text) {
         String[] parts = text.split(":");

@@ -35,12 +35,26 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec command;
 
+    @Option(names = "--substrate", paramLabel = "remote:HOST:PORT",
+            description = "train through a HIL server (docs/hil-protocol.md) instead of the spec's substrate")
+    private String remote;
+
+    @Option(names = "--token", description = "the HIL server's shared token (with --substrate)")
+    private String token;
+
+    @Option(names = "--device-model", paramLabel = "FILE", description = "device model file from calibrate devices "
+            + "(with --substrate: pulses instead of the server's program-and-verify)")
+    private Path deviceModel;
+
     @Override
     public Integer call() {
         TrainingSetup setup = SpecTranslator.load(spec);
         Path dir = out != null ? out : defaultDir(spec);
-        TrainingResult result = quiet ? TrainRun.execute(setup, dir)
-                : TrainRun.execute(setup, dir, new ProgressBar(command.commandLine().getErr(), System.console() != null));
+        java.util.function.Supplier<org.spicelearn.circuit.Substrate> opener = remote == null
+                ? () -> org.spicelearn.cli.run.Substrates.open(setup) : () -> HilCommand.openRemote(remote, setup.circuit(),
+                        token, deviceModel, command.commandLine().getErr());
+        TrainingResult result = quiet ? TrainRun.execute(setup, dir, opener)
+                : TrainRun.execute(setup, dir, opener, new ProgressBar(command.commandLine().getErr(), System.console() != null));
         TrainRun.summary(command.commandLine().getOut(), setup, result, dir);
         return Main.EXIT_OK;
     }

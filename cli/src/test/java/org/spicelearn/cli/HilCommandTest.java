@@ -52,6 +52,10 @@ class HilCommandTest {
         assertEquals(2, run(out, "hil", "serve", net.toString(), "--solver", "spice3"));
         assertEquals(2, run(out, "hil", "serve", dir.resolve("missing.cir").toString()));
         assertEquals(2, run(out, "calibrate", "devices", net.toString(), "--server", "nohost", "--out", "x.csv"));
+        Path spec = Path.of("..", "netlists", "library", "iris-4-10-3.spec.xml");
+        assertEquals(2, run(out, "train", spec.toString(), "--substrate", "remote:nohost", "--out",
+                dir.resolve("run").toString(), "--quiet"));
+        assertTrue(out.toString().contains("--substrate: expected HOST:PORT, got 'nohost'"), out.toString());
         assertTrue(out.toString().contains("levels must be 0 (continuous) or in 2..2^24"), out.toString());
         assertTrue(out.toString().contains("--server: expected HOST:PORT, got 'nohost'"), out.toString());
     }

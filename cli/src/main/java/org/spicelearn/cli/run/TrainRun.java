@@ -29,8 +29,14 @@ public final class TrainRun {
      * @return the result
      */
     public static TrainingResult execute(TrainingSetup setup, Path outDir, TrainingListener... listeners) {
+        return execute(setup, outDir, () -> Substrates.open(setup), listeners);
+    }
+
+    /** Runs the setup on the substrate {@code opener} opens (e.g. a remote one, {@code train --substrate}); closes it. */
+    public static TrainingResult execute(TrainingSetup setup, Path outDir, java.util.function.Supplier<Substrate> opener,
+                                         TrainingListener... listeners) {
         RunDirectory dir = new RunDirectory(outDir, setup);
-        try (Substrate substrate = Substrates.open(setup)) {
+        try (Substrate substrate = opener.get()) {
             Trainer trainer = new Trainer(substrate, setup.config(), setup.data());
             trainer.addListener(dir);
             for (TrainingListener l : listeners) {
