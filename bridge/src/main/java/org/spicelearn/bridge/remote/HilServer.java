@@ -36,7 +36,9 @@ import org.spicelearn.circuit.SubstrateException;
  * takes over (the previous connection is closed), which is how a client that lost its connection
  * gets back in. Hardware state (device states, inputs, boundary, last settled state) survives
  * connections. Every request is validated; hardware operations run on one hardware thread with an
- * operation timeout; idle connections are closed after the idle timeout.
+ * operation timeout; a connection must say {@code HELLO} within {@value #HELLO_TIMEOUT_MILLIS} ms,
+ * idle connections are closed after the idle timeout, and at most {@value #MAX_CONNECTIONS}
+ * connections are open at once.
  */
 public final class HilServer implements AutoCloseable {
     /** The server name sent in the {@code HELLO} reply. */
@@ -49,6 +51,10 @@ public final class HilServer implements AutoCloseable {
     public static final int MAX_PULSES = 10_000;
     /** Longest WAIT accepted, seconds. */
     public static final double MAX_WAIT_SECONDS = 1e3;
+    /** A connection that has not said a successful {@code HELLO} within this time is closed, milliseconds. */
+    public static final int HELLO_TIMEOUT_MILLIS = 10_000;
+    /** Connections open at once at most; a further one gets {@code ERR 409} and is closed. */
+    public static final int MAX_CONNECTIONS = 8;
     /** How many PULSE/WRITE replies the server remembers for replay. */
     public static final int REMEMBERED_MUTATIONS = 4096;
 
@@ -236,11 +242,19 @@ public final class HilServer implements AutoCloseable {
         while (!closed) {
             try {
                 Socket s = serverSocket.accept();
-                s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, options.idleTimeout().toMillis()));
+                s.setSoTimeout((int) Math.min(HELLO_TIMEOUT_MILLIS, options.idleTimeout().toMillis()));
                 s.setTcpNoDelay(true);
                 Session session = new Session(s);
+                boolean refused;
                 synchronized (lock) {
-                    sessions.add(session);
+                    refused = sessions.size() >= MAX_CONNECTIONS;
+                    if (!refused) {
+                        sessions.add(session);
+                    }
+                }
+                if (refused) {
+                    refuse(s);
+                    continue;
                 }
                 Thread t = new Thread(session, "hil-session-" + s.getPort());
                 t.setDaemon(true);
@@ -250,6 +264,15 @@ public final class HilServer implements AutoCloseable {
                     return;
                 }
             }
+        }
+    }
+
+    private static void refuse(Socket s) {
+        try (s) {
+            s.getOutputStream().write((HilProtocol.error(HilErrorCode.CONFLICT, "too many connections (at most "
+                    + MAX_CONNECTIONS + ")") + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // the peer is gone already
         }
     }
 
@@ -390,6 +413,11 @@ public final class HilServer implements AutoCloseable {
                 }
             }
             authenticated = true;
+            try {
+                socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, options.idleTimeout().toMillis()));
+            } catch (SocketException e) {
+                throw new HilException(HilErrorCode.DEVICE_FAILURE, "connection lost during HELLO");
+            }
             synchronized (lock) {
                 if (active != null && active != this) {
                     active.closeSocket();

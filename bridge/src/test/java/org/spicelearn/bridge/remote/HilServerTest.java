@@ -102,6 +102,29 @@ class HilServerTest {
     }
 
     @Test
+    void connectionsBeyondTheLimitAreRefused() throws IOException {
+        try (HilServer server = HilTestSupport.idealServer(HilTestSupport.chain(), DeviceNonIdealities.ideal(), null)) {
+            List<HilTestSupport.Raw> open = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < HilServer.MAX_CONNECTIONS; i++) {
+                    HilTestSupport.Raw r = new HilTestSupport.Raw(server);
+                    open.add(r);
+                    // connected but not yet authenticated (a HELLO would take over and close the others)
+                    assertEquals("ERR 401 say HELLO first", r.ask("PING"));
+                }
+                try (HilTestSupport.Raw extra = new HilTestSupport.Raw(server)) {
+                    assertEquals("ERR 409 too many connections (at most 8)", extra.next());
+                    assertNull(extra.next());
+                }
+            } finally {
+                for (HilTestSupport.Raw r : open) {
+                    r.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void aSecondHelloTakesOverAndTheFirstConnectionIsClosed() throws IOException {
         try (HilServer server = HilTestSupport.idealServer(HilTestSupport.chain(), DeviceNonIdealities.ideal(), null);
              HilTestSupport.Raw a = new HilTestSupport.Raw(server);
