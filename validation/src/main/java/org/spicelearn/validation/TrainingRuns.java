@@ -143,9 +143,11 @@ public final class TrainingRuns {
      * @param epochs       metrics per epoch
      * @param finalLoss    final loss: on the held-out examples when there are any, else on the training set
      * @param finalAccuracy final accuracy on the same examples (NaN when the task has none)
+     * @param conductanceGrowth geometric mean of final over initial conductance (NaN when stopped)
      * @param failure       why the run stopped early, or {@code null}
      */
-    public record Outcome(List<EpochMetrics> epochs, double finalLoss, double finalAccuracy, String failure) {
+    public record Outcome(List<EpochMetrics> epochs, double finalLoss, double finalAccuracy, double conductanceGrowth,
+                          String failure) {
         /** The loss curve (held-out when available, else training), NaN-padded to {@code length} epochs. */
         public double[] lossCurve(int length) {
             double[] out = new double[length];
@@ -164,7 +166,7 @@ public final class TrainingRuns {
 
         /** The outcome of a run the substrate could not continue (e.g. Newton did not converge). */
         static Outcome stopped(RuntimeException e) {
-            return new Outcome(List.of(), Double.NaN, Double.NaN, e.getMessage());
+            return new Outcome(List.of(), Double.NaN, Double.NaN, Double.NaN, e.getMessage());
         }
     }
 
@@ -191,7 +193,12 @@ public final class TrainingRuns {
         } else {
             acc = Double.NaN;
         }
-        return new Outcome(new ArrayList<>(r.epochs()), loss, acc, null);
+        double[] g0 = task.circuit().conductances().toArray();
+        double logGrowth = 0;
+        for (int e = 0; e < g0.length; e++) {
+            logGrowth += Math.log(r.conductances().siemens(e) / g0[e]) / g0.length;
+        }
+        return new Outcome(new ArrayList<>(r.epochs()), loss, acc, Math.exp(logGrowth), null);
     }
 
     /** Fraction of examples whose single output lies on the same side of the target midpoint as its target. */
