@@ -441,7 +441,9 @@ public final class NgspiceSession implements AutoCloseable {
     }
 
     private List<String> run(String line, boolean check) {
-        if (line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= MAX_COMMAND_BYTES) {
+        // a UTF-16 char takes at most 3 UTF-8 bytes: only long lines need the exact count
+        if (3 * line.length() >= MAX_COMMAND_BYTES
+                && line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= MAX_COMMAND_BYTES) {
             throw new NgspiceException(NgspiceException.Kind.REFUSED, line,
                     List.of("command longer than " + MAX_COMMAND_BYTES + " bytes would be truncated by ngspice"));
         }
@@ -449,7 +451,7 @@ public final class NgspiceSession implements AutoCloseable {
         long start = System.nanoTime();
         instance.command(line);
         nativeNanos += System.nanoTime() - start;
-        count(1, 1 + (int) line.chars().filter(ch -> ch == ';').count());
+        count(1, commandsIn(line));
         List<String> out = instance.takeLines();
         if (instance.exited()) {
             hasCircuit = false;
@@ -463,6 +465,15 @@ public final class NgspiceSession implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** The number of {@code ;}-separated commands of a line. */
+    private static int commandsIn(String line) {
+        int n = 1;
+        for (int i = line.indexOf(';'); i >= 0; i = line.indexOf(';', i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     private void count(int calls, int commands) {

@@ -91,6 +91,7 @@ public final class NgspiceSubstrate implements Substrate {
     private final List<Resistor> trainables;
     private final ConductanceBounds[] bounds;
     private final double[] siemens;
+    private final String[] alterPrefixes;
     private final Map<String, Double> sourceVolts = new HashMap<>();
     private final List<String> pending = new ArrayList<>();
     private final Map<Integer, Integer> auxIndexByNode = new HashMap<>();
@@ -128,9 +129,13 @@ public final class NgspiceSubstrate implements Substrate {
         this.trainables = circuit.trainables();
         this.bounds = new ConductanceBounds[trainables.size()];
         this.siemens = new double[trainables.size()];
+        this.alterPrefixes = new String[trainables.size()];
         for (int t = 0; t < bounds.length; t++) {
             bounds[t] = trainables.get(t).bounds();
             siemens[t] = trainables.get(t).siemens();
+            // the alter command up to its value, as SpiceNames writes it ("alter r1 = "), built once
+            String example = SpiceNames.alterCommand(trainables.get(t).name(), 1.0);
+            alterPrefixes[t] = example.substring(0, example.length() - SpiceNames.number(1.0).length());
         }
         for (VoltageSource v : circuit.elements(VoltageSource.class)) {
             sourceVolts.put(v.name(), v.dcVolts());
@@ -393,7 +398,7 @@ public final class NgspiceSubstrate implements Substrate {
         boolean reload = !transientRunning && changed > RELOAD_CROSSOVER_ALTERS_PER_ELEMENT * circuit.elements().size();
         for (int t = 0; t < bounds.length; t++) {
             if (!reload && Double.compare(next[t], siemens[t]) != 0) {
-                pending.add(SpiceNames.alterCommand(trainables.get(t).name(), 1.0 / next[t]));
+                pending.add(alterPrefixes[t] + SpiceNames.number(1.0 / next[t]));
             }
             siemens[t] = next[t];
         }
