@@ -62,8 +62,9 @@ public final class BenchHilCommand implements Callable<Integer> {
             worst = Math.max(worst, e);
         }
         HilAcceptanceFigures f = new HilAcceptanceFigures(r, worst);
-        out.printf(Locale.ROOT, "baseline (same run): ideal substrate test accuracy %.3f; in the loop %.3f (gap %.1f points,"
-                + " acceptance <= 5)%n", r.idealAccuracy(), r.loopAccuracy(), 100 * f.gap());
+        out.printf(Locale.ROOT, "baseline (same run): ideal substrate test accuracy %.3f; in the loop %.3f (means of %d training"
+                + " seeds; gap %.1f points, acceptance <= 5)%n", r.idealAccuracy(), r.loopAccuracy(), s.trainingRuns(),
+                100 * f.gap());
         out.printf(Locale.ROOT, "device calibration worst parameter error %.2f%% (acceptance <= 5%%); twin residual %.2f mV vs"
                 + " read noise %.2f mV (ratio %.2f, acceptance <= 2)%n", 100 * worst, 1e3 * r.twinResidualVolts(),
                 1e3 * r.readNoiseVolts(), r.twinResidualVolts() / r.readNoiseVolts());

@@ -38,18 +38,19 @@ public final class HilAcceptance {
      * @param twinPatterns   input patterns measured for the twin fit
      * @param epochs         epochs of the ideal and in-the-loop runs and of training on the twin
      * @param fineTuneEpochs epochs of fine-tuning after transfer
-     * @param transferRuns   transfers (training seeds seed, seed+1, ...) whose figures are averaged
+     * @param trainingRuns   ideal and in-the-loop runs (training seeds seed, seed+100, ...) whose accuracies are averaged
+     * @param transferRuns   transfers (training seeds seed, seed+100, ...) whose figures are averaged
      * @param seed           seed of the data split, the training runs and the patterns
      */
     public record Settings(Path netlist, DeviceNonIdealities devices, DeviceCalibration.PulseSweep sweep, int twinPatterns,
-                           int epochs, int fineTuneEpochs, int transferRuns, long seed) {
+                           int epochs, int fineTuneEpochs, int trainingRuns, int transferRuns, long seed) {
         /**
-         * The issue's setting: 10% variation, 1% read noise, 64 asymmetric levels, on [2 uS, 250 uS],
-         * five transfers.
+         * The issue's setting: 10% variation, 1% read noise, 64 asymmetric levels, on [2 uS, 250 uS];
+         * three training seeds for the ideal/in-the-loop comparison, five transfers.
          */
         public static Settings standard(Path netlist, int epochs, int fineTuneEpochs) {
             return new Settings(netlist, DeviceNonIdealities.acceptance(new ConductanceBounds(2e-6, 2.5e-4), 5),
-                    new DeviceCalibration.PulseSweep(180, 12), 60, epochs, fineTuneEpochs, 5, 1);
+                    new DeviceCalibration.PulseSweep(180, 12), 60, epochs, fineTuneEpochs, 3, 5, 1);
         }
     }
 
@@ -63,9 +64,9 @@ public final class HilAcceptance {
      * @param twinHeldOutVolts    rms residual on held-out patterns, volts
      * @param noiseVolts          measurement noise estimated from repeats, volts
      * @param readNoiseVolts      the configured read noise, volts
-     * @param idealAccuracy       test accuracy trained on the ideal substrate
-     * @param loopAccuracy        test accuracy trained entirely in the loop
-     * @param loopSeconds         wall time of the in-the-loop run
+     * @param idealAccuracy       mean test accuracy trained on the ideal substrate
+     * @param loopAccuracy        mean test accuracy trained entirely in the loop
+     * @param loopSeconds         mean wall time of an in-the-loop run
      * @param transfers           the figures of each transfer
      */
     public record Report(double[] parameterErrors, double medianParameterError, double withinFivePercent,
@@ -149,20 +150,29 @@ public final class HilAcceptance {
                 events.accept(String.format(Locale.ROOT, "twin fit: rms residual %.2f mV (held out %.2f mV), noise "
                         + "estimate %.2f mV, read noise %.2f mV, %d evaluations", 1e3 * twin.rmsResidualVolts(),
                         1e3 * twin.heldOutResidualVolts(), 1e3 * twin.noiseVolts(), 1e3 * readNoiseVolts, twin.evaluations()));
-                // 3. ideal substrate vs entirely in the loop, same configuration and start
-                double ideal;
-                try (IdealSubstrate is = new IdealSubstrate(hwCircuit)) {
-                    ResumableTraining.train(is, HilTask.config(s.epochs(), s.seed()), task.data(), 0, x -> { });
-                    ideal = HardwareTransfer.accuracy(is, task.data());
+                // 3. ideal substrate vs entirely in the loop, same configuration and start, per training seed
+                double ideal = 0;
+                double loopAccuracy = 0;
+                double loopSeconds = 0;
+                for (int k = 0; k < s.trainingRuns(); k++) {
+                    long seed = s.seed() + 100 * k;
+                    double idealK;
+                    try (IdealSubstrate is = new IdealSubstrate(hwCircuit)) {
+                        ResumableTraining.train(is, HilTask.config(s.epochs(), seed), task.data(), 0, x -> { });
+                        idealK = HardwareTransfer.accuracy(is, task.data());
+                    }
+                    hw.setConductances(hwCircuit.conductances());
+                    long t0 = System.nanoTime();
+                    TrainingResult loop = ResumableTraining.train(hw, HilTask.config(s.epochs(), seed), task.data(), 3, events);
+                    double seconds = (System.nanoTime() - t0) * 1e-9;
+                    double loopK = HardwareTransfer.accuracy(hw, task.data());
+                    events.accept(String.format(Locale.ROOT, "training seed %d: ideal substrate test accuracy %.3f; in the "
+                            + "loop %.3f (%d epochs, %.1f s, %d reconnects so far)", seed, idealK, loopK,
+                            loop.epochs().size(), seconds, hw.reconnects()));
+                    ideal += idealK / s.trainingRuns();
+                    loopAccuracy += loopK / s.trainingRuns();
+                    loopSeconds += seconds / s.trainingRuns();
                 }
-                events.accept(String.format(Locale.ROOT, "ideal substrate: test accuracy %.3f", ideal));
-                hw.setConductances(hwCircuit.conductances());
-                long t0 = System.nanoTime();
-                TrainingResult loop = ResumableTraining.train(hw, HilTask.config(s.epochs(), s.seed()), task.data(), 3, events);
-                double loopSeconds = (System.nanoTime() - t0) * 1e-9;
-                double loopAccuracy = HardwareTransfer.accuracy(hw, task.data());
-                events.accept(String.format(Locale.ROOT, "in the loop: test accuracy %.3f (%d epochs, %.1f s, %d reconnects)",
-                        loopAccuracy, loop.epochs().size(), loopSeconds, hw.reconnects()));
                 // 4. transfers from the twin (fitted at the initial state), one per training seed
                 List<HardwareTransfer.Report> transfers = new ArrayList<>();
                 for (int k = 0; k < s.transferRuns(); k++) {
