@@ -34,7 +34,8 @@ public final class NgspiceSession implements AutoCloseable {
     /** Commands (counting each of a {@code ;}-joined line) between two {@code ngSpice_Command(NULL)} clean-ups. */
     public static final int COMMANDS_PER_CLEANUP = 1000;
 
-    private static final Deque<NgspiceInstance> IDLE = new ArrayDeque<>();
+    /** Healthy instances of closed sessions, by library file, for the next sessions of this JVM. */
+    private static final Map<Path, Deque<NgspiceInstance>> IDLE = new HashMap<>();
     private static final Pattern FORBIDDEN = Pattern.compile("(^|;)\\s*(quit|exit|bg_\\w*)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ANALYSIS = Pattern.compile(
             "(^|;)\\s*(op|tran|dc|ac|run|resume|noise|tf|sens|pz|disto|pss|sp|step)\\b", Pattern.CASE_INSENSITIVE);
@@ -73,7 +74,8 @@ public final class NgspiceSession implements AutoCloseable {
     private static NgspiceInstance acquire(Path libraryFile) {
         NgspiceInstance reused;
         synchronized (IDLE) {
-            reused = IDLE.pollFirst();
+            Deque<NgspiceInstance> idle = IDLE.get(libraryFile);
+            reused = idle == null ? null : idle.pollFirst();
         }
         if (reused != null) {
             NgspiceInstance.forceCNumericLocale();
@@ -82,25 +84,26 @@ public final class NgspiceSession implements AutoCloseable {
         return NgspiceInstance.load(libraryFile);
     }
 
-    private static void release(NgspiceInstance instance) {
+    private static void release(Path libraryFile, NgspiceInstance instance) {
         synchronized (IDLE) {
-            IDLE.addFirst(instance);
+            IDLE.computeIfAbsent(libraryFile, f -> new ArrayDeque<>()).addFirst(instance);
         }
     }
 
     /**
-     * Loads and initialises library instances ahead of time, so that sessions opened later (for
-     * example by parallel workers) reuse them. ngspice's init swaps the process's SIGSEGV handler for
-     * its duration; preparing instances before other threads run Java code keeps that window away
-     * from them.
+     * Loads and initialises instances of the located library ahead of time, so that sessions opened
+     * later (for example by parallel workers) reuse them. ngspice's init swaps the process's SIGSEGV
+     * handler for its duration; preparing instances before other threads run Java code keeps that
+     * window away from them.
      *
      * @param count how many idle instances should be ready
      */
     public static void prepareInstances(int count) {
         Path file = NgspiceLibraryLocator.locate();
         synchronized (IDLE) {
-            while (IDLE.size() < count) {
-                IDLE.addLast(NgspiceInstance.load(file));
+            Deque<NgspiceInstance> idle = IDLE.computeIfAbsent(file, f -> new ArrayDeque<>());
+            while (idle.size() < count) {
+                idle.addLast(NgspiceInstance.load(file));
             }
         }
     }
@@ -433,7 +436,7 @@ public final class NgspiceSession implements AutoCloseable {
             instance.watchNodes(List.of("0"));
             instance.clearExternalSources();
             if (!instance.exited()) {
-                release(instance);
+                release(libraryFile, instance);
             }
         } finally {
             hasCircuit = false;

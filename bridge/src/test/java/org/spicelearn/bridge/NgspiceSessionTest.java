@@ -80,6 +80,22 @@ class NgspiceSessionTest {
     }
 
     @Test
+    void aFileThatIsNoUsableLibraryGivesOneClearError() throws Exception {
+        Path text = localeDir.resolve("not-a-library.so");
+        Files.writeString(text, "hello");
+        NgspiceException e = assertThrows(NgspiceException.class, () -> NgspiceSession.open(text));
+        assertEquals(NgspiceException.Kind.LIBRARY_INVALID, e.kind());
+        assertTrue(e.getMessage().contains("not-a-library.so"), e.getMessage());
+        Path libm = Path.of("/lib/x86_64-linux-gnu/libm.so.6");
+        Assumptions.assumeTrue(Files.isRegularFile(libm), "needs a shared library without ngspice's functions");
+        e = assertThrows(NgspiceException.class, () -> NgspiceSession.open(libm));
+        assertEquals(NgspiceException.Kind.LIBRARY_INVALID, e.kind());
+        for (String function : SharedSpice.FUNCTION_NAMES) {
+            assertTrue(e.getMessage().contains(function), "names the missing " + function + ": " + e.getMessage());
+        }
+    }
+
+    @Test
     void anOperatingPointGivesExactNodeVoltagesAndFollowsAlters() {
         session.loadCircuit(DIVIDER, DIVIDER_NODES);
         assertArrayEquals(new double[] {0, 1, 0.75}, session.operatingPoint(List.of()), 1e-15);
