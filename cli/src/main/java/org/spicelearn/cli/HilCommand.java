@@ -17,6 +17,8 @@ import org.spicelearn.bridge.remote.HilServer;
 import org.spicelearn.bridge.remote.ReferenceHardware;
 import org.spicelearn.circuit.Circuit;
 import org.spicelearn.circuit.ConductanceBounds;
+import org.spicelearn.circuit.IntegrationMethod;
+import org.spicelearn.circuit.TransientSettings;
 import org.spicelearn.circuit.ideal.IdealSubstrate;
 import org.spicelearn.netlist.NetlistException;
 import org.spicelearn.netlist.NetlistParser;
@@ -145,8 +147,15 @@ public final class HilCommand {
         @Option(names = "--solver", defaultValue = "ngspice", description = "what solves the network: ngspice or ideal (default ${DEFAULT-VALUE})")
         private String solver;
 
+        @Option(names = "--transient-step", paramLabel = "SECONDS", description = "enables WAIT: transient analysis with "
+                + "this largest step (trapezoidal); default: DC only")
+        private Double transientStepSeconds;
+
         @Option(names = "--idle-timeout", defaultValue = "600", description = "seconds before a silent connection is closed (default ${DEFAULT-VALUE})")
         private long idleSeconds;
+
+        @Option(names = "--operation-timeout", defaultValue = "60", description = "seconds one hardware operation may take (default ${DEFAULT-VALUE})")
+        private long operationSeconds;
 
         @Option(names = "--max-line-bytes", defaultValue = "" + HilProtocol.DEFAULT_MAX_LINE_BYTES, description = "longest request line (default ${DEFAULT-VALUE})")
         private int maxLineBytes;
@@ -164,12 +173,15 @@ public final class HilCommand {
             DeviceNonIdealities devices;
             HilServer.Options options;
             InetAddress address;
+            TransientSettings transientSettings;
             try {
+                transientSettings = transientStepSeconds == null ? null
+                        : new TransientSettings(IntegrationMethod.TRAPEZOIDAL, transientStepSeconds);
                 devices = new DeviceNonIdealities(deviceRange == null ? null : range(deviceRange), up, down, levels,
                         variation, readNoise, fullScaleVolts, programmingNoise, drift, settleSeconds, seriesOhms, seed);
                 address = InetAddress.getByName(bind);
                 options = new HilServer.Options(address, port, token, maxLineBytes, Duration.ofSeconds(idleSeconds),
-                        Duration.ofSeconds(60));
+                        Duration.ofSeconds(operationSeconds));
             } catch (UnknownHostException e) {
                 throw new BadInputException("--bind: unknown address '" + bind + "'", e);
             } catch (IllegalArgumentException e) {
@@ -181,7 +193,8 @@ public final class HilCommand {
             HilServer started;
             try {
                 started = new HilServer(() -> new ReferenceHardware(circuit, outputs, devices,
-                        ngspice ? NgspiceSubstrate::new : IdealSubstrate::new), options);
+                        c -> ngspice ? new NgspiceSubstrate(c, transientSettings) : new IdealSubstrate(c, transientSettings)),
+                        options);
             } catch (java.net.BindException e) {
                 throw new IOException("cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
             }

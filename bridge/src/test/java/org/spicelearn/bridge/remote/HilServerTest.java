@@ -66,6 +66,33 @@ class HilServerTest {
     }
 
     @Test
+    void waitAdvancesTheTransientStateAlongTheRcCurve() throws IOException {
+        // vin (1 V) - r1 (trainable 1k) - out - c1 (1 uF) - ground: V(t) = 1 - exp(-t / 1 ms)
+        org.spicelearn.circuit.Circuit.Builder b = org.spicelearn.circuit.Circuit.builder("rc");
+        int in = b.node("in");
+        int out = b.node("out");
+        b.add(org.spicelearn.circuit.VoltageSource.dc("vin", in, 0, 0));
+        b.add(org.spicelearn.circuit.Resistor.trainable("r1", in, out, 1000, HilTestSupport.BOUNDS));
+        b.add(new org.spicelearn.circuit.Capacitor("c1", out, 0, 1e-6));
+        org.spicelearn.circuit.Circuit rc = b.build();
+        org.spicelearn.circuit.TransientSettings ts = new org.spicelearn.circuit.TransientSettings(
+                org.spicelearn.circuit.IntegrationMethod.TRAPEZOIDAL, 1e-6);
+        HilServer.Options o = HilServer.Options.loopback(0);
+        try (HilServer server = new HilServer(() -> new ReferenceHardware(rc, List.of("out"), DeviceNonIdealities.ideal(),
+                c -> new org.spicelearn.circuit.ideal.IdealSubstrate(c, ts)), o);
+             HilTestSupport.Raw c = new HilTestSupport.Raw(server)) {
+            c.ask("HELLO 1");
+            c.ask("SETTLE");
+            assertEquals("OK SET 1", c.ask("SET vin=1"));
+            assertEquals("OK WAIT t=0.001", c.ask("WAIT 1e-3"));
+            List<String> t = HilProtocol.tokens(c.ask("MEASURE"));
+            assertEquals("t=0.001", t.get(2));
+            // trapezoidal with 1000 steps per tau: error far below 1e-6 V
+            assertEquals(1 - Math.exp(-1), Double.parseDouble(t.get(5)), 1e-6);
+        }
+    }
+
+    @Test
     void everyBadRequestGetsItsCode() throws IOException {
         try (HilServer server = HilTestSupport.idealServer(HilTestSupport.chain(), DeviceNonIdealities.ideal(), "s3cret");
              HilTestSupport.Raw c = new HilTestSupport.Raw(server)) {
