@@ -250,28 +250,29 @@ public final class CalibrateCommand {
                 throw new BadInputException(e.getMessage(), e);
             }
             Circuit twinCircuit = HilCommand.parse(twin).circuit();
+            List<PulseResponse> r;
             try (RemoteSubstrate probe = connection.connect(task.circuit(), new Programming.WriteVerify(), w)) {
-                List<PulseResponse> r = responses(devices, probe);
-                probe.close();
-                try (RemoteSubstrate hw = connection.connect(task.circuit(), new Programming.Pulses(r, 64, Programming.Rounding.ACCUMULATED, seed), w)) {
-                    Circuit twinModel;
-                    try {
-                        twinModel = hw.description().conform(twinCircuit);
-                    } catch (RuntimeException e) {
-                        throw new BadInputException(twin + ": " + e.getMessage(), e);
-                    }
-                    HardwareTransfer.Report rep = HardwareTransfer.run(twinModel, hw, task.data(),
-                            HilTask.config(epochs, seed), HilTask.fineTuneConfig(fineTuneEpochs, seed + 1), line -> {
-                                w.println(line);
-                                w.flush();
-                            });
-                    w.printf(Locale.ROOT, "test accuracy: before transfer (twin) %.3f, after naive transfer %.3f, after "
-                            + "fine-tuning %.3f; recovered %s of the loss%n", rep.twinAccuracy(), rep.naiveAccuracy(),
-                            rep.fineTunedAccuracy(), Double.isNaN(rep.recoveredFraction()) ? "n/a (nothing lost)"
-                                    : String.format(Locale.ROOT, "%.0f%%", 100 * rep.recoveredFraction()));
-                    w.printf(Locale.ROOT, "test loss: twin %.5f, naive %.5f, fine-tuned %.5f V^2%n", rep.twinLoss(),
-                            rep.naiveLoss(), rep.fineTunedLoss());
+                r = responses(devices, probe);
+            }
+            try (RemoteSubstrate hw = connection.connect(task.circuit(),
+                    new Programming.Pulses(r, 64, Programming.Rounding.ACCUMULATED, seed), w)) {
+                Circuit twinModel;
+                try {
+                    twinModel = hw.description().conform(twinCircuit);
+                } catch (RuntimeException e) {
+                    throw new BadInputException(twin + ": " + e.getMessage(), e);
                 }
+                HardwareTransfer.Report rep = HardwareTransfer.run(twinModel, hw, task.data(),
+                        HilTask.config(epochs, seed), HilTask.fineTuneConfig(fineTuneEpochs, seed + 1), line -> {
+                            w.println(line);
+                            w.flush();
+                        });
+                w.printf(Locale.ROOT, "test accuracy: before transfer (twin) %.3f, after naive transfer %.3f, after "
+                        + "fine-tuning %.3f; recovered %s of the loss%n", rep.twinAccuracy(), rep.naiveAccuracy(),
+                        rep.fineTunedAccuracy(), Double.isNaN(rep.recoveredFraction()) ? "n/a (nothing lost)"
+                                : String.format(Locale.ROOT, "%.0f%%", 100 * rep.recoveredFraction()));
+                w.printf(Locale.ROOT, "test loss: twin %.5f, naive %.5f, fine-tuned %.5f V^2%n", rep.twinLoss(),
+                        rep.naiveLoss(), rep.fineTunedLoss());
             }
             return Main.EXIT_OK;
         }

@@ -198,7 +198,8 @@ public final class HilCommand {
             } catch (java.net.BindException e) {
                 throw new IOException("cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
             }
-            try (HilServer server = started) {
+            HilServer server = started;
+            try {
                 out.printf(Locale.ROOT, "hil serve: %s (%d devices, %d nodes) on %s:%d, protocol %d, solver %s%n",
                         netlist, circuit.trainables().size(), circuit.nodeCount() - 1, server.address().getHostAddress(),
                         server.port(), HilProtocol.VERSION, solver);
@@ -217,6 +218,8 @@ public final class HilCommand {
                     stop.countDown();
                 }));
                 stop.await();
+            } finally {
+                server.close();
             }
             return Main.EXIT_OK;
         }

@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -532,10 +531,5 @@ public final class RemoteSubstrate implements Substrate {
             }
         }
         closeSocket();
-    }
-
-    /** Device name to index (for tests). */
-    Map<String, Integer> devices() {
-        return new HashMap<>(deviceIndex);
     }
 }
