@@ -205,10 +205,10 @@ public final class RemoteSubstrate implements Substrate {
     private NodeVoltages state(String command) {
         checkOpen();
         List<String> lines = new ArrayList<>(pending);
+        pending.clear();
         lines.add(command);
         lines.add("MEASURE");
         List<String> replies = exchange(lines);
-        pending.clear();
         List<String> t = HilProtocol.tokens(replies.get(replies.size() - 1));
         if (t.size() != 4 + measureToModel.length || !t.get(1).equals("MEASURE")) {
             throw new HilException(HilErrorCode.BAD_REQUEST, "MEASURE reply has " + (t.size() - 4) + " values, expected "

@@ -198,6 +198,22 @@ class RemoteSubstrateTest {
     }
 
     @Test
+    void aRefusedBoundaryFailsItsSettleOnlyAndTheNextBoundaryWorks() throws IOException {
+        Circuit chain = HilTestSupport.chain();
+        try (HilServer server = HilTestSupport.idealServer(chain, quantised(0, 0), null);
+             RemoteSubstrate s = new RemoteSubstrate(chain, HilTestSupport.client(server))) {
+            s.setBoundary(new BoundaryConditions(Map.of("vin", 250.0), OutputBoundary.FREE));
+            HilException e = assertThrows(HilException.class, s::settle);
+            assertEquals(HilErrorCode.OUT_OF_RANGE, e.code());
+            assertTrue(e.getMessage().contains("volts of vin 250.0 is outside [-100.0, 100.0]"), e.getMessage());
+            s.setBoundary(new BoundaryConditions(Map.of("vin", 2.0), OutputBoundary.FREE));
+            assertEquals(1.0, s.settle().volts(chain.nodeIndex("out")), 1e-9);
+            assertThrows(IllegalArgumentException.class,
+                    () -> s.setBoundary(new BoundaryConditions(Map.of("vin", Double.NaN), OutputBoundary.FREE)));
+        }
+    }
+
+    @Test
     void optionsParseHostAndPort() {
         assertEquals(7878, RemoteOptions.parse("localhost:7878").port());
         assertEquals("::1", RemoteOptions.parse("[::1]:99").host());
