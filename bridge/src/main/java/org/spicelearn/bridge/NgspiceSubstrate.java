@@ -52,7 +52,10 @@ import org.spicelearn.netlist.SpiceNames.AuxiliaryRole;
  * <p>Transient (with {@link TransientSettings}): ngspice keeps its adaptive step but never exceeds the
  * settings' step ({@code tmax}); trapezoidal uses {@code method=trap}, backward Euler
  * {@code method=gear maxord=1}. {@link #settle()} starts the analysis and pauses it at its first time
- * point (where the state is still the DC equilibrium); simulation times are reported relative to it.
+ * point. With constant sources the state there is still the DC equilibrium and the substrate's clock
+ * starts at that point; with time-varying waveforms the clock is ngspice's own (waveforms see the
+ * same times as in {@code IdealSubstrate}), so the first advance must be longer than that first step
+ * (a tenth of the largest step).
  *
  * <p>One owner thread (the constructing one). A ControlledExit of ngspice retires its library
  * instance; the next {@code settle} or {@code advance} reloads the circuit, with its present
@@ -284,8 +287,17 @@ public final class NgspiceSubstrate implements Substrate {
         if (settings == null) {
             return NodeVoltages.of(session.operatingPoint(changes), 0);
         }
+        if (!timeInvariantSources()) {
+            // waveforms must see the substrate's clock: it starts at ngspice's t = 0, and the equilibrium
+            // there is the operating point (the run's first point, a small step later, has moved on)
+            double[] equilibrium = session.operatingPoint(changes);
+            double[] volts = session.startTransient(List.of(), limits());
+            startRun(volts, 0, 0);
+            return NodeVoltages.of(equilibrium, 0);
+        }
         double[] volts = session.startTransient(changes, limits());
-        // the first point (a tiny step after t = 0) still holds the equilibrium: the clock starts there
+        // with constant sources the first point (a small step after t = 0) still holds the equilibrium:
+        // the clock starts there
         startRun(volts, 0, session.transientTimeSeconds());
         return NodeVoltages.of(volts, 0);
     }
@@ -350,8 +362,12 @@ public final class NgspiceSubstrate implements Substrate {
             restartFromState(elapsedSeconds);
         }
         double targetElapsed = elapsedSeconds + durationSeconds;
-        double[] volts = session.transientUntil(takePending(),
-                transientOriginSeconds + (targetElapsed - runStartElapsedSeconds));
+        double target = transientOriginSeconds + (targetElapsed - runStartElapsedSeconds);
+        if (!(target > session.transientTimeSeconds())) {
+            throw new SubstrateException("cannot advance by " + durationSeconds + " s: ngspice's first time step already"
+                    + " reached " + session.transientTimeSeconds() + " s; advance by more after a settle");
+        }
+        double[] volts = session.transientUntil(takePending(), target);
         lastVolts = volts;
         elapsedSeconds = targetElapsed;
         return NodeVoltages.of(volts, targetElapsed);
