@@ -50,7 +50,7 @@ public final class BenchBatchCommand implements Callable<Integer> {
     @Option(names = "--substrate", defaultValue = "ngspice", converter = SubstrateConverter.class, description = "ideal or ngspice (default ${DEFAULT-VALUE}).")
     private Substrate substrate;
 
-    @Option(names = "--epochs", defaultValue = "3", description = "Epochs per run (default ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "10", description = "Epochs per run (default ${DEFAULT-VALUE}).")
     private int epochs;
 
     @Option(names = "--seeds", defaultValue = "2", description = "Seeds per p value; runs = 3 x seeds (default ${DEFAULT-VALUE}).")
@@ -67,7 +67,7 @@ public final class BenchBatchCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--repeats", defaultValue = "1",
+    @Option(names = "--repeats", defaultValue = "3",
             description = "Passes per worker count, in ABBA order against drifting load; medians are reported (default ${DEFAULT-VALUE}).")
     private int repeats;
 
@@ -86,25 +86,29 @@ public final class BenchBatchCommand implements Callable<Integer> {
             String loadBefore = loadAverage();
             double[] ones = new double[repeats];
             double[] manys = new double[repeats];
+            double[] oneCpu = new double[repeats];
+            double[] manyCpu = new double[repeats];
             for (int r = 0; r < repeats; r++) {
-                if (r % 2 == 0) {
-                    ones[r] = timed(runs, tmp.resolve("w1-" + r), 1, out);
-                    manys[r] = timed(runs, tmp.resolve("wn-" + r), workers, out);
-                } else {
-                    manys[r] = timed(runs, tmp.resolve("wn-" + r), workers, out);
-                    ones[r] = timed(runs, tmp.resolve("w1-" + r), 1, out);
+                for (int k = 0; k < 2; k++) {
+                    boolean single = (k == 0) == (r % 2 == 0); // ABBA: 1, N, N, 1, 1, N, ...
+                    Pass pass = timed(runs, tmp.resolve((single ? "w1-" : "wn-") + r), single ? 1 : workers, out);
+                    (single ? ones : manys)[r] = pass.wallSeconds();
+                    (single ? oneCpu : manyCpu)[r] = pass.workerCpuSeconds();
                 }
             }
             double one = median(ones);
             double many = median(manys);
             out.printf(Locale.ROOT, "load average (1 min) before the passes %s, after %s: other processes on the cores"
                     + " lower the speedup%n", loadBefore, loadAverage());
+            out.printf(Locale.ROOT, "worker CPU per pass (median): %.1f s with 1 worker, %.1f s with %d: equal CPU means the"
+                    + " parallel workers do not slow each other down%n", median(oneCpu), median(manyCpu), workers);
             out.printf(Locale.ROOT, "baseline (1 worker): %.1f s, %.2f runs/min; %d workers: %.1f s, %.2f runs/min; speedup %.2fx"
                     + " (target >= 1.6x with 2 workers on 2 idle cores)%n", one, 60 * runs.size() / one, workers, many,
                     60 * runs.size() / many, one / many);
             out.printf(Locale.ROOT, "RESULT speedup=%.3f runs=%d workers1_s=%.2f workers%d_s=%.2f runs_per_min1=%.2f runs_per_min%d=%.2f"
-                    + " repeats=%d load_before=%s%n", one / many, runs.size(), one, workers, many, 60 * runs.size() / one, workers,
-                    60 * runs.size() / many, repeats, loadBefore);
+                    + " workers1_cpu_s=%.2f workers%d_cpu_s=%.2f repeats=%d load_before=%s%n", one / many, runs.size(), one, workers,
+                    many, 60 * runs.size() / one, workers, 60 * runs.size() / many, median(oneCpu), workers, median(manyCpu),
+                    repeats, loadBefore);
             return Main.EXIT_OK;
         } finally {
             FileTrees.deleteTree(tmp);
@@ -126,17 +130,43 @@ public final class BenchBatchCommand implements Callable<Integer> {
         }
     }
 
-    private double timed(List<PlannedRun> runs, Path dir, int n, PrintWriter out) {
+    /**
+     * One timed pass.
+     *
+     * @param wallSeconds      wall time of the batch
+     * @param workerCpuSeconds CPU time (user + system) of its worker processes, NaN where unknown
+     */
+    private record Pass(double wallSeconds, double workerCpuSeconds) {
+    }
+
+    private Pass timed(List<PlannedRun> runs, Path dir, int n, PrintWriter out) {
+        double cpuBefore = childCpuSeconds();
         BatchReport report = new BatchRunner(dir, n, WorkerLauncher.childJvm(List.of()), new PrintStream(PrintStream.nullOutputStream()),
                 null, null).run(runs);
+        double cpu = childCpuSeconds() - cpuBefore;
         if (report.failed() > 0) {
             String why = report.outcomes().stream().filter(o -> !o.message().isEmpty()).findFirst().map(o -> o.run().id() + ": "
                     + o.message()).orElse("");
             throw new IllegalStateException("bench batch: " + report.failed() + " runs failed; " + why);
         }
-        out.printf(Locale.ROOT, "  %d worker%s: %.2f s for %d runs%n", n, n == 1 ? "" : "s", report.wallSeconds(), runs.size());
+        out.printf(Locale.ROOT, "  %d worker%s: %.2f s for %d runs, workers' CPU %.1f s%n", n, n == 1 ? "" : "s",
+                report.wallSeconds(), runs.size(), cpu);
         out.flush();
-        return report.wallSeconds();
+        return new Pass(report.wallSeconds(), cpu);
+    }
+
+    /**
+     * CPU seconds (user + system) of this process's children that have ended, from fields 16 and 17
+     * (cutime, cstime) of {@code /proc/self/stat} in clock ticks of 1/100 s; NaN off Linux.
+     */
+    static double childCpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     private Path writeSweep(Path dir) throws IOException {
