@@ -22,9 +22,10 @@ import org.spicelearn.netlist.NetlistWriter;
 
 /**
  * The output directory of a run, written as the run goes: {@code metrics.csv} (one row per epoch),
- * {@code checkpoints/epoch-NNNN.xml}, {@code trained.cir} (the netlist with the latest
- * conductances, valid SPICE) and {@code result.xml}. Every file is replaced atomically, so after a
- * Ctrl-C or a kill the directory holds complete files of the last finished epoch.
+ * {@code checkpoints/epoch-NNNNNNNN.xml} (eight digits, so names sort by epoch), {@code trained.cir}
+ * (the netlist with the latest conductances, valid SPICE) and {@code result.xml}. Files are
+ * refreshed at most once a second and at the end; every file is replaced atomically, so after a
+ * Ctrl-C or a kill the directory holds complete files of one finished epoch (at most a second old).
  */
 public final class RunDirectory implements TrainingListener {
     /** Per-epoch metrics file name. */
@@ -38,6 +39,8 @@ public final class RunDirectory implements TrainingListener {
     /** Header of {@code metrics.csv}. */
     public static final String METRICS_HEADER =
             "epoch,train_loss_v2,train_accuracy,test_loss_v2,test_accuracy,learning_rate,samples_per_second,wall_seconds";
+    /** Files are rewritten at most this often during a run (1 s), and at its end. */
+    public static final long FLUSH_INTERVAL_NANOS = 1_000_000_000L;
     private static final JAXBContext CONTEXT = context();
 
     private final Path dir;
@@ -45,6 +48,8 @@ public final class RunDirectory implements TrainingListener {
     private final StringBuilder metrics = new StringBuilder(METRICS_HEADER).append('\n');
     private final List<EpochMetrics> epochs = new ArrayList<>();
     private String lastCheckpoint;
+    private Checkpoint pending;
+    private long lastFlushNanos = System.nanoTime();
 
     /** Creates (or reuses) the directory. */
     public RunDirectory(Path dir, TrainingSetup setup) {
@@ -76,7 +81,26 @@ public final class RunDirectory implements TrainingListener {
         metrics.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%s,%s%n", m.epoch(), num(m.trainLoss()),
                 num(m.trainAccuracy()), num(m.testLoss()), num(m.testAccuracy()), num(m.learningRate()),
                 num(m.samplesPerSecond()), num(m.wallSeconds())));
-        String name = String.format(Locale.ROOT, "epoch-%04d.xml", checkpoint.epochsCompleted());
+        pending = checkpoint;
+        long now = System.nanoTime();
+        if (now - lastFlushNanos >= FLUSH_INTERVAL_NANOS || checkpoint.epochsCompleted() == setup.config().epochs()) {
+            flush();
+            lastFlushNanos = now;
+        }
+    }
+
+    /**
+     * Writes the files of the last finished epoch: its checkpoint, the metrics up to it, the
+     * trained netlist. Called at most every {@link #FLUSH_INTERVAL_NANOS} during a run (short
+     * epochs would otherwise spend their time rewriting files) and always at the end.
+     */
+    private void flush() {
+        Checkpoint checkpoint = pending;
+        if (checkpoint == null) {
+            return;
+        }
+        pending = null;
+        String name = String.format(Locale.ROOT, "epoch-%08d.xml", checkpoint.epochsCompleted());
         AtomicFiles.write(dir.resolve(CHECKPOINTS).resolve(name), marshal(checkpointXml(checkpoint)));
         lastCheckpoint = CHECKPOINTS + "/" + name;
         AtomicFiles.write(dir.resolve(METRICS), metrics.toString());
@@ -85,6 +109,7 @@ public final class RunDirectory implements TrainingListener {
 
     /** Writes {@code result.xml} (and the trained netlist) for a finished or stopped run. */
     public synchronized void writeResult(TrainingResult result, String status) {
+        flush();
         AtomicFiles.write(dir.resolve(TRAINED_NETLIST), trainedNetlist(result.conductances()));
         RunXml.Result r = new RunXml.Result();
         r.status = status;

@@ -71,11 +71,14 @@ public final class TrainRun {
     public static void summary(PrintWriter out, TrainingSetup setup, TrainingResult result, Path outDir) {
         var last = result.last();
         if (last != null) {
+            boolean test = !setup.data().test().isEmpty();
             if (setup.data().classification()) {
-                out.printf(Locale.ROOT, "train accuracy %.1f%%  test accuracy %.1f%%  (loss %.4f / %.4f V^2)%n",
-                        100 * last.trainAccuracy(), 100 * last.testAccuracy(), last.trainLoss(), last.testLoss());
+                out.printf(Locale.ROOT, "train accuracy %.1f%%%s  (loss %.4f%s V^2)%n", 100 * last.trainAccuracy(),
+                        test ? String.format(Locale.ROOT, "  test accuracy %.1f%%", 100 * last.testAccuracy()) : "",
+                        last.trainLoss(), test ? String.format(Locale.ROOT, " / %.4f", last.testLoss()) : "");
             } else {
-                out.printf(Locale.ROOT, "train loss %.5f V^2  test loss %.5f V^2%n", last.trainLoss(), last.testLoss());
+                out.printf(Locale.ROOT, "train loss %.5f V^2%s%n", last.trainLoss(),
+                        test ? String.format(Locale.ROOT, "  test loss %.5f V^2", last.testLoss()) : "");
             }
         }
         out.printf(Locale.ROOT, "%s substrate, %d samples in %.1f s (%.0f samples/s)%s%n",
