@@ -26,8 +26,7 @@ public final class BenchHilCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--netlist", defaultValue = "netlists/library/iris-4-10-3.cir",
-            description = "the Iris network (default ${DEFAULT-VALUE})")
+    @Option(names = "--netlist", description = "the Iris network (default: the library's iris-4-10-3.cir, generated)")
     private Path netlist;
 
     @Option(names = "--epochs", defaultValue = "15", description = "epochs of the ideal, in-loop and twin runs (default ${DEFAULT-VALUE})")
@@ -38,8 +37,14 @@ public final class BenchHilCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isRegularFile(netlist)) {
-            throw new BadInputException(netlist + ": no such netlist (run from the project directory or pass --netlist)");
+        if (netlist == null) {
+            org.spicelearn.netlist.LibraryNetwork iris = org.spicelearn.netlist.LibraryNetwork.IRIS;
+            netlist = Files.createTempDirectory("spicelearn-hil").resolve(iris.fileName());
+            Files.writeString(netlist, iris.generate().netlist());
+            netlist.toFile().deleteOnExit();
+            netlist.getParent().toFile().deleteOnExit();
+        } else if (!Files.isRegularFile(netlist)) {
+            throw new BadInputException(netlist + ": no such netlist");
         }
         if (epochs < 1 || fineTuneEpochs < 1) {
             throw new BadInputException("--epochs and --fine-tune-epochs must be >= 1");
