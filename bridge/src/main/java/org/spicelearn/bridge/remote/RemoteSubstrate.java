@@ -426,7 +426,15 @@ public final class RemoteSubstrate implements Substrate {
             socket = s;
             in = new HilProtocol.LineReader(new BufferedInputStream(s.getInputStream()), HilProtocol.MAX_REPLY_LINE_BYTES);
             out = s.getOutputStream();
-            send(List.of("HELLO " + HilProtocol.VERSION + (options.token() != null ? " " + options.token() : "")));
+            try {
+                send(List.of("HELLO " + HilProtocol.VERSION + (options.token() != null ? " " + options.token() : "")));
+            } catch (HilException e) {
+                if (e.code() == HilErrorCode.CONFLICT) {
+                    // the server is full for now: as good as unreachable, so try again within the budget
+                    throw new IOException(e.getMessage(), e);
+                }
+                throw e;
+            }
             return describeRaw();
         } catch (IOException | RuntimeException e) {
             closeSocket();
