@@ -39,6 +39,7 @@ final class NgspiceInstance {
     // data of the latest SendData point, by node index
     private Map<String, Integer> nodeIndexByName = Map.of();
     private int[] vectorToNode = new int[0];
+    private final Map<String, int[]> mappingByPlotKind = new HashMap<>();
     private int scaleVector = -1;
     private double[] latestVolts = new double[1];
     private double latestTimeSeconds;
@@ -229,6 +230,7 @@ final class NgspiceInstance {
         nodeIndexByName = index;
         latestVolts = new double[nodeNames.size()];
         vectorToNode = new int[0];
+        mappingByPlotKind.clear();
     }
 
     /** The number of data points received so far. */
@@ -260,21 +262,34 @@ final class NgspiceInstance {
         externalSources.clear();
     }
 
+    /**
+     * Maps the vectors of a new plot to node indices. Every {@code op} makes a new plot with the
+     * vectors in the same order, so the mapping is kept per plot type and vector count until the next
+     * {@link #watchNodes} (a new circuit); only the first plot of each type reads the names.
+     */
     private int onInitData(Pointer vecInfoAll, int id, Pointer user) {
+        long start = System.nanoTime();
         int count = vecInfoAll.getInt(SharedSpice.VECINFOALL_COUNT_OFFSET);
-        Pointer vecs = vecInfoAll.getPointer(SharedSpice.VECINFOALL_VECS_OFFSET);
-        int[] map = new int[count];
-        scaleVector = -1;
-        for (int i = 0; i < count; i++) {
-            Pointer info = vecs.getPointer((long) i * Native.POINTER_SIZE);
-            String name = normalise(info.getPointer(SharedSpice.VECINFO_NAME_OFFSET).getString(0));
-            Integer node = nodeIndexByName.get(name);
-            map[i] = node == null ? -1 : node;
-            if (name.equals("time")) {
-                scaleVector = i;
+        String key = vecInfoAll.getPointer(SharedSpice.VECINFOALL_TYPE_OFFSET).getString(0) + "/" + count;
+        int[] cached = mappingByPlotKind.get(key);
+        if (cached == null) {
+            Pointer vecs = vecInfoAll.getPointer(SharedSpice.VECINFOALL_VECS_OFFSET);
+            cached = new int[count + 1];
+            cached[count] = -1; // the last slot holds the index of the time scale
+            for (int i = 0; i < count; i++) {
+                Pointer info = vecs.getPointer((long) i * Native.POINTER_SIZE);
+                String name = normalise(info.getPointer(SharedSpice.VECINFO_NAME_OFFSET).getString(0));
+                Integer node = nodeIndexByName.get(name);
+                cached[i] = node == null ? -1 : node;
+                if (name.equals("time")) {
+                    cached[count] = i;
+                }
             }
+            mappingByPlotKind.put(key, cached);
         }
-        vectorToNode = map;
+        vectorToNode = cached;
+        scaleVector = cached[count];
+        callbackNanos += System.nanoTime() - start;
         return 0;
     }
 
@@ -286,14 +301,14 @@ final class NgspiceInstance {
         return n;
     }
 
-    /** Wall time spent copying data points out, in nanoseconds. */
+    /** Wall time spent in the data callbacks (mapping new plots, copying data points out), in nanoseconds. */
     long callbackNanos() {
         return callbackNanos;
     }
 
     private int onData(Pointer all, int count, int id, Pointer user) {
         long start = System.nanoTime();
-        int n = Math.min(all.getInt(SharedSpice.VECVALUESALL_COUNT_OFFSET), vectorToNode.length);
+        int n = Math.min(all.getInt(SharedSpice.VECVALUESALL_COUNT_OFFSET), vectorToNode.length - 1);
         Pointer vecsa = all.getPointer(SharedSpice.VECVALUESALL_VECSA_OFFSET);
         double[] volts = latestVolts;
         double time = 0;
