@@ -102,6 +102,11 @@ public final class Trainer {
             startEpoch = from.epochsCompleted();
         }
         g = substrate.conductances().toArray();
+        if (config.mode() instanceof SubstrateMode.Transient) {
+            // start the transient from a defined state, as every later epoch does after its evaluation
+            substrate.setBoundary(ports.boundary(data.train().get(0), OutputBoundary.FREE));
+            substrate.settle();
+        }
         long startSamples = samplesSeen;
         long startNanos = System.nanoTime();
         trainSeconds = 0;
