@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  */
 public record PlannedRun(String id, Map<String, String> parameters, RunSpec spec) {
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9.+-]");
+    /** The longest run id (file systems allow 255 bytes per name). */
+    public static final int MAX_ID_LENGTH = 160;
 
     /** Copies the parameters; checks the id is a plain directory name. */
     public PlannedRun {
@@ -43,6 +45,25 @@ public record PlannedRun(String id, Map<String, String> parameters, RunSpec spec
     }
 
     /**
+     * {@code id} itself when it has at most {@value #MAX_ID_LENGTH} characters, else its first
+     * characters, '_' and the first 12 hex digits of its SHA-256, {@value #MAX_ID_LENGTH} in all.
+     */
+    static String shortened(String id) {
+        if (id.length() <= MAX_ID_LENGTH) {
+            return id;
+        }
+        return id.substring(0, MAX_ID_LENGTH - 13) + "_" + sha256(id.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /**
      * The SHA-256 of the spec's text (a spec file's current contents), in hex: a run is complete only
      * for the spec it was trained from. An unreadable spec file gives "unreadable".
      */
@@ -57,11 +78,7 @@ public record PlannedRun(String id, Map<String, String> parameters, RunSpec spec
                 return "unreadable";
             }
         }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return sha256(bytes);
     }
 
     /** The spec a run trains. */

@@ -121,7 +121,8 @@ public record Sweep(Path file, Path base, List<Axis> axes) {
     /**
      * The runs of the sweep, the last axis varying fastest. Each run's spec is the base with the
      * run's values set and its file references made absolute; its id is {@code prefix} followed by
-     * {@code key-value} per axis, joined by '_'.
+     * {@code key-value} per axis, joined by '_' (beyond {@value PlannedRun#MAX_ID_LENGTH} characters,
+     * cut and ended with a hash of the whole, see {@link PlannedRun#shortened}).
      *
      * @param idPrefix prepended to every id (with a '_' separator) unless empty
      */
@@ -142,7 +143,7 @@ public record Sweep(Path file, Path base, List<Axis> axes) {
                 idParts.add(axis.parameter().key() + "-" + value);
             }
             spec.absolutisePaths();
-            runs.add(new PlannedRun(PlannedRun.safe(String.join("_", idParts)), keyParameters(spec),
+            runs.add(new PlannedRun(PlannedRun.shortened(PlannedRun.safe(String.join("_", idParts))), keyParameters(spec),
                     new PlannedRun.ExpandedSpec(spec.toXml())));
             for (int a = axes.size() - 1; a >= 0; a--) {
                 if (++index[a] < axes.get(a).values().size()) {

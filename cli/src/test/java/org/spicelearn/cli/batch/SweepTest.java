@@ -145,6 +145,16 @@ class SweepTest {
         assertEquals("", r.parameters().get("p"));
     }
 
+    @Test
+    void longIdsAreCutAndEndWithAHashOfTheWhole() {
+        String longId = "x".repeat(300);
+        String cut = PlannedRun.shortened(longId);
+        assertEquals(PlannedRun.MAX_ID_LENGTH, cut.length());
+        assertTrue(cut.matches("x{147}_[0-9a-f]{12}"), cut);
+        assertTrue(!cut.equals(PlannedRun.shortened("x".repeat(299) + "y")), "the hash tells long ids apart");
+        assertEquals("short", PlannedRun.shortened("short"));
+    }
+
     private static List<String> validSpec(String xml) {
         return SpecDocument.schemaProblems(new javax.xml.transform.stream.StreamSource(new java.io.StringReader(xml)));
     }
