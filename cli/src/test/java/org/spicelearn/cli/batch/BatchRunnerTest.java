@@ -54,7 +54,7 @@ class BatchRunnerTest {
         assertEquals(RunStatus.FAILED, fail.status());
         assertEquals(1, fail.exitCode());
         assertTrue(fail.message().startsWith("worker failed (exit 1)\n"), fail.message());
-        assertTrue(fail.message().endsWith("spec.xml: line 3: netlist broken.cir: line 7: unknown element 'qq1'"), fail.message());
+        assertTrue(fail.message().endsWith("spec.xml: line 3: netlist broken.cir: line 7: unknown element \"qq1\", giving up"), fail.message());
         assertEquals(RunStatus.FAILED, crash.status());
         assertTrue(crash.message().matches("(?s)worker killed by signal 6 SIGABRT \\(exit 134\\); the JVM crashed: SIGSEGV in "
                 + "C  \\[libc.*\\], hs_err_pid\\d+\\.log\n.*"), crash.message());
@@ -62,6 +62,9 @@ class BatchRunnerTest {
         assertEquals("worker exited 0 but wrote no result.xml\nepoch 1/1 [====      ]\nepoch 1/1 [==========]", silent.message());
         assertEquals(RunStatus.COMPLETED, report.outcomes().get(3).status());
 
+        assertTrue(Files.readString(out.resolve(BatchSummary.CSV)).contains(",\"worker failed (exit 1) | epoch 1/1 [====      ] | "
+                + "epoch 1/1 [==========] | spec.xml: line 3: netlist broken.cir: line 7: unknown element \"\"qq1\"\", giving up\"\n"),
+                "a cell with a comma or a quote is quoted, its quotes doubled");
         List<String[]> csv = readCsv(out.resolve(BatchSummary.CSV));
         assertEquals(List.of("id", "status", "seed", "behaviour", "epoch", "train_loss", "test_accuracy", "worker_seconds",
                 "exit_code", "message"), Arrays.asList(csv.get(0)));
@@ -70,7 +73,7 @@ class BatchRunnerTest {
         assertEquals(List.of("b", "failed", "2", "fail", "", "", ""), Arrays.asList(csv.get(2)).subList(0, 7));
         assertEquals("1", csv.get(2)[8]);
         assertEquals("worker failed (exit 1) | epoch 1/1 [====      ] | epoch 1/1 [==========] | "
-                + "spec.xml: line 3: netlist broken.cir: line 7: unknown element 'qq1'", csv.get(2)[9]);
+                + "spec.xml: line 3: netlist broken.cir: line 7: unknown element \"qq1\", giving up", csv.get(2)[9]);
         assertEquals(Integer.toString(crash.exitCode()), csv.get(3)[8]);
         assertEquals(List.of("d", "completed", "4", "ok", "2", "0.25", "0.54"), Arrays.asList(csv.get(4)).subList(0, 7));
         assertTrue(Double.parseDouble(csv.get(1)[7]) > 0);

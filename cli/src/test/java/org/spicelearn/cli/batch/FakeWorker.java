@@ -34,7 +34,7 @@ public final class FakeWorker {
         System.err.print("epoch 1/1 [====      ]\repoch 1/1 [==========]\n");
         switch (behaviour) {
             case "fail":
-                System.err.println("spec.xml: line 3: netlist broken.cir: line 7: unknown element 'qq1'");
+                System.err.println("spec.xml: line 3: netlist broken.cir: line 7: unknown element \"qq1\", giving up");
                 System.exit(1);
                 break;
             case "crash":
