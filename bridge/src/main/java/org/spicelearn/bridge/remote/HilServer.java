@@ -221,10 +221,13 @@ public final class HilServer implements AutoCloseable {
     /** Stops listening, closes connections and the hardware. */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            // under the lock: the accept loop registers no session after this
+            closed = true;
         }
-        closed = true;
         try {
             serverSocket.close();
         } catch (IOException e) {
@@ -247,6 +250,11 @@ public final class HilServer implements AutoCloseable {
                 Session session = new Session(s);
                 boolean refused;
                 synchronized (lock) {
+                    if (closed) {
+                        // accepted while closing (the listening socket's close is deferred while accept blocks)
+                        s.close();
+                        return;
+                    }
                     refused = sessions.size() >= MAX_CONNECTIONS;
                     if (!refused) {
                         sessions.add(session);
