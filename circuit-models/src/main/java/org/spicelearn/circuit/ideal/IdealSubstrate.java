@@ -38,8 +38,8 @@ import org.spicelearn.circuit.VoltageSource;
  *
  * <p>Transient: capacitor companion models, fixed step, backward Euler or trapezoidal, sources
  * evaluated at the end of each step; the first step after {@link #settle()} or
- * {@link #setBoundary(BoundaryConditions)} is backward Euler (as SPICE restarts at breakpoints), since
- * capacitor currents jump there. {@link #settle()} resets the transient state to the DC equilibrium at
+ * {@link #setBoundary(BoundaryConditions)} or after a conductance change is backward Euler (as SPICE
+ * restarts at breakpoints and after {@code alter}), since capacitor currents jump there. {@link #settle()} resets the transient state to the DC equilibrium at
  * time 0.
  *
  * <p>{@link #costGradient(int[], double[])} returns the exact gradient of the output cost by the
@@ -269,6 +269,9 @@ public final class IdealSubstrate implements Substrate {
             }
             resistorSiemens[row] = bounds[t].clip(requested);
             applied[t] = resistorSiemens[row] - old;
+            if (applied[t] != 0) {
+                restartIntegration = true; // capacitor currents jump with the conductances, as in ngspice
+            }
         }
         return Conductances.of(applied);
     }
