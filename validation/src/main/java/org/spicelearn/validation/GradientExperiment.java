@@ -61,7 +61,7 @@ public final class GradientExperiment implements ExperimentRunner {
                 Example ex1 = ProbeNetworks.examples(new Rng(seed + 10), 3, 1, 1).get(0);
                 try (IdealSubstrate s = new IdealSubstrate(c1)) {
                     double k = outputConductance(s, p1, ex1, 1e-4);
-                    double[] ref = times(gradient(s, p1, ex1), k);
+                    double[] ref = Stats.scaled(gradient(s, p1, ex1), k);
                     for (Nudging n : Nudging.values()) {
                         double[] err = errors(eta -> Stats.relativeError(estimate(s, p1,
                                 new ContrastiveRule.CoupledLearning(n, eta), ex1), ref));
@@ -77,7 +77,7 @@ public final class GradientExperiment implements ExperimentRunner {
                     double vFree = freeOutput(s, p1, ex1);
                     double[] err = errors(eps -> {
                         Example near = new Example(ex1.inputVolts(), new double[] {vFree + eps * (ex1.targetVolts(0) - vFree)}, -1);
-                        double[] refNear = times(gradient(s, p1, near), k);
+                        double[] refNear = Stats.scaled(gradient(s, p1, near), k);
                         return Stats.relativeError(estimate(s, p1, new ContrastiveRule.FullClamp(), near), refNear);
                     });
                     record(slopes, "cl-" + net, err);
@@ -156,14 +156,6 @@ public final class GradientExperiment implements ExperimentRunner {
         return e;
     }
 
-    private static double[] times(double[] a, double k) {
-        double[] out = a.clone();
-        for (int i = 0; i < out.length; i++) {
-            out[i] *= k;
-        }
-        return out;
-    }
-
     /** The adjoint gradient at the free equilibrium of {@code ex}. */
     static double[] gradient(IdealSubstrate s, NetworkPorts ports, Example ex) {
         s.setBoundary(ports.boundary(ex, OutputBoundary.FREE));
@@ -173,7 +165,7 @@ public final class GradientExperiment implements ExperimentRunner {
 
     /** The rule's estimate of dL/dg: minus the rigid pair update at eta = 1. */
     static double[] estimate(IdealSubstrate s, NetworkPorts ports, ContrastiveRule rule, Example ex) {
-        return times(DriftAnalysis.rigidUpdate(s, ports, rule, List.of(ex), 1.0), -1);
+        return Stats.scaled(DriftAnalysis.rigidUpdate(s, ports, rule, List.of(ex), 1.0), -1);
     }
 
     private static double freeOutput(IdealSubstrate s, NetworkPorts ports, Example ex) {

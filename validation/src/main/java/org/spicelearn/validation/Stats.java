@@ -27,6 +27,15 @@ public final class Stats {
         return Math.sqrt(s / (x.length - 1));
     }
 
+    /** A copy of {@code a} with every entry multiplied by {@code factor}. */
+    public static double[] scaled(double[] a, double factor) {
+        double[] out = a.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] *= factor;
+        }
+        return out;
+    }
+
     /** The Euclidean norm. */
     public static double norm(double[] a) {
         return Math.sqrt(dot(a, a));

@@ -132,14 +132,6 @@ public final class UnbiasedPhasesExperiment implements ExperimentRunner {
         return new double[][] {drift, {se}};
     }
 
-    private static double[] scaled(double[] x, double factor) {
-        double[] out = x.clone();
-        for (int i = 0; i < out.length; i++) {
-            out[i] *= factor;
-        }
-        return out;
-    }
-
     static PhaseDynamics.TemporallyLocal stochastic(double p, boolean weights, LengthDistribution lengths,
                                                     double muPlus, double muMinus) {
         return new PhaseDynamics.TemporallyLocal(new PhaseOrder.StochasticType(p, weights), lengths, muPlus, muMinus,
@@ -160,7 +152,7 @@ public final class UnbiasedPhasesExperiment implements ExperimentRunner {
             Updates clamp = updates(s, ports, cl, examples);
             sampled(settings, clamp, DriftAnalysis.rigidUpdate(s, ports, cl, examples, ETA), b);
             varianceOptimal(settings, updates(s, ports, ep, examples), "ep", "EP (positive, beta = 0.2 S)", b);
-            List<Example> far = examples.stream().map(ex -> new Example(ex.inputVolts(), scaled(ex.targetVolts(), 4), -1))
+            List<Example> far = examples.stream().map(ex -> new Example(ex.inputVolts(), Stats.scaled(ex.targetVolts(), 4), -1))
                     .toList();
             varianceOptimal(settings, updates(s, ports, cl, far), "cl", "CL (full clamp, targets in [-2, 2] V)", b);
         }
