@@ -149,10 +149,25 @@ class TrainerTest {
      */
     @Test
     void theTrainersMeanUpdatePerPhaseIsTheExpectedDrift() {
+        meanUpdateMatchesExpectedDrift(new EdgeClock.Synchronous(), 0.999, 0.02);
+    }
+
+    /**
+     * Desynchronised edges (each on its own Poisson clock, 50 ticks per step) drift alike. Their noise
+     * is larger: independent clocks break the cancellation of the large single-phase terms between
+     * edges and phases (at 0.5 ticks per step the cosine after 20,000 phases is only 0.72; at 50,
+     * 0.97 with a norm ratio of 1.10, within the sampling error of this seed).
+     */
+    @Test
+    void desynchronisedEdgesHaveTheSameExpectedDrift() {
+        meanUpdateMatchesExpectedDrift(new EdgeClock.Desynchronised(50), 0.95, 0.15);
+    }
+
+    private static void meanUpdateMatchesExpectedDrift(EdgeClock clock, double minCosine, double ratioTolerance) {
         Circuit c = xorNetwork();
         Example ex = xorExamples().get(1);
         TrainingData one = new TrainingData(SOURCES, List.of("out0"), List.of(ex), List.of(), false);
-        PhaseDynamics.TemporallyLocal dyn = stochastic(0.3, new EdgeClock.Synchronous());
+        PhaseDynamics.TemporallyLocal dyn = stochastic(0.3, clock);
         double eta = 1e-16;
         try (IdealSubstrate s = new IdealSubstrate(c)) {
             NetworkPorts ports = new NetworkPorts(c, SOURCES, List.of("out0"));
@@ -164,9 +179,10 @@ class TrainerTest {
                     .times(1.0 / t.log().steps().size()).toArray();
             double cos = DriftAnalysis.cosine(mean, expected);
             double ratio = DriftAnalysis.norm(mean) / DriftAnalysis.norm(expected);
-            System.out.printf("trainer drift over %d phases: cosine %.6f, norm ratio %.5f%n", t.log().steps().size(), cos, ratio);
-            assertTrue(cos > 0.999, "cosine " + cos);
-            assertEquals(1.0, ratio, 0.02);
+            System.out.printf("trainer drift over %d phases (%s): cosine %.6f, norm ratio %.5f%n", t.log().steps().size(),
+                    clock, cos, ratio);
+            assertTrue(cos > minCosine, "cosine " + cos);
+            assertEquals(1.0, ratio, ratioTolerance);
         }
     }
 
