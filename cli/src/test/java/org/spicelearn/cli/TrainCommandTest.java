@@ -94,6 +94,24 @@ class TrainCommandTest {
         }
     }
 
+    /** The trained netlist loads in ngspice, whose operating point equals the ideal substrate's. */
+    @Test
+    @org.junit.jupiter.api.Tag("ngspice")
+    void theTrainedNetlistLoadsInNgspice(@TempDir Path dir) throws Exception {
+        NgspiceAvailable.require();
+        Path spec = write(dir, "xor.spec.xml", xorSpec(20, "<rigid/>"));
+        Path out = dir.resolve("run");
+        assertEquals("0", CheckCommandTest.run("train", spec.toString(), "--out", out.toString(), "--quiet")[0]);
+        Circuit trained = NetlistParser.parse(out.resolve(RunDirectory.TRAINED_NETLIST)).circuit();
+        try (var ng = new org.spicelearn.bridge.NgspiceSubstrate(trained);
+             var ideal = new org.spicelearn.circuit.ideal.IdealSubstrate(trained)) {
+            var out0 = trained.nodeIndex("out0");
+            double a = ng.settle().volts(out0);
+            double b = ideal.settle().volts(out0);
+            assertEquals(b, a, 1e-6, "out0 in ngspice vs ideal");
+        }
+    }
+
     @Test
     void schemaProblemsAreAllListedWithTheirLinesAndExitTwo(@TempDir Path dir) throws Exception {
         String bad = xorSpec(5, "<rigid/>")
