@@ -186,6 +186,22 @@ class TrainerTest {
         }
     }
 
+    /** A random sample clock: presentation times are exponential with the given mean and may split phases. */
+    @Test
+    void aRandomSampleClockPresentsEachSampleForItsMeanTimeOnAverage() {
+        PhaseDynamics.TemporallyLocal dyn = new PhaseDynamics.TemporallyLocal(new PhaseOrder.StochasticType(0.5, true),
+                new LengthDistribution.Geometric(), 2, 2, new SampleSwitching.RandomClock(2.5), new EdgeClock.Synchronous());
+        try (IdealSubstrate s = new IdealSubstrate(xorNetwork())) {
+            Trainer t = new Trainer(s, config(dyn, new DeviceModel.Ideal(), 1e-16, 2000, 4), xorData());
+            TrainingResult r = t.run();
+            assertEquals(8000, r.samplesSeen());
+            double total = t.log().steps().stream().mapToDouble(TrainingStep::duration).sum();
+            assertEquals(2.5, total / 8000, 5 * 2.5 / Math.sqrt(8000));
+            long fractional = t.log().steps().stream().filter(st -> st.duration() != Math.rint(st.duration())).count();
+            assertTrue(fractional > 1000, "switches fall inside phases: " + fractional + " fractional segments");
+        }
+    }
+
     @Test
     void theRigidBaselineLearnsXor() {
         TrainingConfig cfg = config(new PhaseDynamics.Rigid(1, 1), new DeviceModel.Ideal(), 3e-9, 200, 1);
