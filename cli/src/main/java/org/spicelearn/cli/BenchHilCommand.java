@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code spicelearn bench hil}: the hardware-in-the-loop acceptance on a reference server backed by
- * ngspice (10% device variation, 1% read noise, 64-level asymmetric programming, 1 kilohm series
+ * ngspice (10% device variation, 1% read noise, 64-level asymmetric programming, 5 kilohm series
  * resistance): device-calibration errors against the simulated devices' true parameters, the twin
  * residual against the read noise, Iris trained on the ideal substrate (the baseline, same run) and
  * entirely in the loop, and the transfer figures.

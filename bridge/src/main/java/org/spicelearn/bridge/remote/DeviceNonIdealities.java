@@ -52,10 +52,12 @@ public record DeviceNonIdealities(ConductanceBounds deviceRange, double upFracti
 
     /**
      * The acceptance setting of issue 8: 10% device variation, 1% read noise, 64 levels, asymmetric
-     * response (up 0.05, down 0.08), 1% programming noise, no drift, 1 kilohm series resistance.
+     * response (up 0.05, down 0.08), 1% programming noise, no drift, and 5 kilohm series (wire and
+     * contact) resistance: the non-ideality a twin calibrated as effective conductances absorbs, and
+     * that writing its trained values as device targets (naive transfer) ignores.
      */
     public static DeviceNonIdealities acceptance(ConductanceBounds range, long seed) {
-        return new DeviceNonIdealities(range, 0.05, 0.08, 64, 0.10, 0.01, 1.0, 0.01, 0, 1e-3, 1000, seed);
+        return new DeviceNonIdealities(range, 0.05, 0.08, 64, 0.10, 0.01, 1.0, 0.01, 0, 1e-3, 5000, seed);
     }
 
     private static void check(boolean ok, String message) {
