@@ -14,6 +14,12 @@ import org.spicelearn.learn.phase.SampleSwitching;
 public enum Scheme {
     /** Free then nudged, h(V_free) stored, one update per pair (the baseline). */
     RIGID("rigid"),
+    /**
+     * A control: the rigid rule with its per-sample update split into as many writes as the local
+     * rules make (each sample presented {@code pairs} times per epoch with pairs of length
+     * {@code 1 / pairs}); separates the effect of write granularity from that of temporal locality.
+     */
+    RIGID_FINE("rigid, fine-grained writes (control)"),
     /** Temporally local, alternating types, fixed unit lengths. */
     LOCAL_PERIODIC("local periodic"),
     /** Temporally local, type positive with p = 0.5 at each boundary, importance weights, fixed lengths. */
@@ -45,6 +51,9 @@ public enum Scheme {
      */
     public PhaseDynamics dynamics(double pairLength, int pairs) {
         double meanLength = this == RIGID ? pairLength : pairLength / pairs;
+        if (this == RIGID_FINE) {
+            return new PhaseDynamics.Rigid(meanLength, meanLength);
+        }
         SampleSwitching two = new SampleSwitching.EveryKPhases(2 * pairs);
         EdgeClock sync = new EdgeClock.Synchronous();
         switch (this) {
