@@ -102,13 +102,16 @@ public final class BenchBatchCommand implements Callable<Integer> {
                     + " lower the speedup%n", loadBefore, loadAverage());
             out.printf(Locale.ROOT, "worker CPU per pass (median): %.1f s with 1 worker, %.1f s with %d: equal CPU means the"
                     + " parallel workers do not slow each other down%n", median(oneCpu), median(manyCpu), workers);
+            out.printf(Locale.ROOT, "cores the workers got (CPU / wall): %.2f with 1 worker, %.2f with %d; with equal CPU per"
+                    + " pass the speedup is their ratio, which other load on the machine caps%n", median(oneCpu) / one, median(manyCpu) / many,
+                    workers);
             out.printf(Locale.ROOT, "baseline (1 worker): %.1f s, %.2f runs/min; %d workers: %.1f s, %.2f runs/min; speedup %.2fx"
                     + " (target >= 1.6x with 2 workers on 2 idle cores)%n", one, 60 * runs.size() / one, workers, many,
                     60 * runs.size() / many, one / many);
             out.printf(Locale.ROOT, "RESULT speedup=%.3f runs=%d workers1_s=%.2f workers%d_s=%.2f runs_per_min1=%.2f runs_per_min%d=%.2f"
-                    + " workers1_cpu_s=%.2f workers%d_cpu_s=%.2f repeats=%d load_before=%s%n", one / many, runs.size(), one, workers,
-                    many, 60 * runs.size() / one, workers, 60 * runs.size() / many, median(oneCpu), workers, median(manyCpu),
-                    repeats, loadBefore);
+                    + " workers1_cpu_s=%.2f workers%d_cpu_s=%.2f cores1=%.2f cores%d=%.2f repeats=%d load_before=%s%n", one / many,
+                    runs.size(), one, workers, many, 60 * runs.size() / one, workers, 60 * runs.size() / many, median(oneCpu), workers,
+                    median(manyCpu), median(oneCpu) / one, workers, median(manyCpu) / many, repeats, loadBefore);
             return Main.EXIT_OK;
         } finally {
             FileTrees.deleteTree(tmp);
