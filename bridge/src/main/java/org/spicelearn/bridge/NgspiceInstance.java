@@ -45,6 +45,8 @@ final class NgspiceInstance {
     private double latestTimeSeconds;
     private long dataPoints;
     private long callbackNanos;
+    private double stepLimitSeconds = Double.NaN;
+    private double stepLimitMarginSeconds;
     private final Map<String, DoubleUnaryOperator> externalSources = new HashMap<>();
 
     // callbacks: strong references for the library's lifetime (JNA keeps weak ones only)
@@ -63,6 +65,7 @@ final class NgspiceInstance {
     private final SharedSpice.BgThreadRunning bgThreadRunning = (finished, ident, user) -> 0;
     private final SharedSpice.GetVsrcData getVsrcData = this::onExternalSource;
     private final SharedSpice.GetIsrcData getIsrcData = this::onExternalSource;
+    private final SharedSpice.GetSyncData getSyncData = this::onSync;
     private final IntByReference ident = new IntByReference(0);
 
     private NgspiceInstance(SharedSpice lib, String copyName) {
@@ -130,7 +133,7 @@ final class NgspiceInstance {
         forceCNumericLocale();
         try {
             lib.ngSpice_Init(sendChar, sendStat, controlledExit, sendData, sendInitData, bgThreadRunning, null);
-            lib.ngSpice_Init_Sync(getVsrcData, getIsrcData, null, ident, null);
+            lib.ngSpice_Init_Sync(getVsrcData, getIsrcData, getSyncData, ident, null);
         } finally {
             restoreSignalHandlers();
         }
@@ -172,6 +175,17 @@ final class NgspiceInstance {
     /** Sets a transient breakpoint at {@code timeSeconds}; false when ngspice refused it. */
     boolean breakpoint(double timeSeconds) {
         return lib.ngSpice_SetBkpt(timeSeconds) != 0;
+    }
+
+    /**
+     * Makes every transient time step end at or before {@code limitSeconds} until the limit is
+     * cleared with {@code NaN}: a breakpoint that ngspice cannot drop (it discards its own breakpoints
+     * when a step lands within {@code minbreak} short of them). Steps from within {@code marginSeconds}
+     * of the limit are left alone, so a run paused there does not resume with a needlessly tiny step.
+     */
+    void limitSteps(double limitSeconds, double marginSeconds) {
+        stepLimitSeconds = limitSeconds;
+        stepLimitMarginSeconds = marginSeconds;
     }
 
     /** Whether a background simulation is running. */
@@ -323,6 +337,22 @@ final class NgspiceInstance {
         latestTimeSeconds = time;
         dataPoints++;
         callbackNanos += System.nanoTime() - start;
+        return 0;
+    }
+
+    /**
+     * ngspice's GetSyncData: called with the step about to be taken, after ngspice's own breakpoint
+     * handling ({@code location} 0), or about to be retried after a rejected step (1, {@code redoStep}
+     * set, time already set back), and after every accepted step with the next step proposed (1); shortens
+     * a step about to cross the limit so that it ends on it, and leaves proposals alone (ngspice's
+     * breakpoint logic, which remembers the step it cuts, sees them first). Never asks for a redo.
+     */
+    private int onSync(double timeSeconds, Pointer delta, double oldDelta, int redoStep, int id, int location, Pointer user) {
+        double limit = stepLimitSeconds;
+        if ((location == 0 || redoStep != 0) && timeSeconds < limit - stepLimitMarginSeconds
+                && timeSeconds + delta.getDouble(0) > limit) {
+            delta.setDouble(0, limit - timeSeconds);
+        }
         return 0;
     }
 

@@ -33,6 +33,11 @@ public final class NgspiceSession implements AutoCloseable {
     public static final int MAX_COMMAND_BYTES = 1000;
     /** Commands (counting each of a {@code ;}-joined line) between two {@code ngSpice_Command(NULL)} clean-ups. */
     public static final int COMMANDS_PER_CLEANUP = 1000;
+    /**
+     * How far a transient pause may miss its time, as a fraction of the largest step: the stop
+     * condition is {@code time > T - margin} and a pause outside {@code [T - margin, T + margin]} is an error.
+     */
+    public static final double PAUSE_MARGIN_PER_MAX_STEP = 1e-9;
 
     /** Healthy instances of closed sessions, by library file, for the next sessions of this JVM. */
     private static final Map<Path, Deque<NgspiceInstance>> IDLE = new HashMap<>();
@@ -281,6 +286,16 @@ public final class NgspiceSession implements AutoCloseable {
      * fresh analysis. A paused analysis is ended and its plot freed first.
      */
     public double[] startTransient(List<String> changes, TransientLimits limits, boolean fromInitialConditions) {
+        return startTransient(changes, limits, fromInitialConditions, Double.NaN);
+    }
+
+    /**
+     * Starts a transient analysis as {@link #startTransient(List, TransientLimits, boolean)} does, with
+     * its first pause (its first time point) no later than {@code firstPauseLimitSeconds}, so that a
+     * short first {@link #transientUntil} stays possible; {@code NaN} leaves the first step to ngspice.
+     */
+    public double[] startTransient(List<String> changes, TransientLimits limits, boolean fromInitialConditions,
+                                   double firstPauseLimitSeconds) {
         requireCircuit("tran");
         if (transientPaused) {
             operatingPoint(List.of()); // ends the paused run cleanly; its plot goes with "destroy all"
@@ -293,8 +308,13 @@ public final class NgspiceSession implements AutoCloseable {
         stopRegistered = true;
         commands(all);
         // "tran" and "resume" sharing a line with an alter crash ngspice 39.3: they get their own call
-        run("tran " + SpiceNames.number(limits.stepSeconds()) + " " + SpiceNames.number(limits.stopSeconds()) + " 0 "
-                + SpiceNames.number(limits.maxStepSeconds()) + (fromInitialConditions ? " uic" : ""), true);
+        instance.limitSteps(firstPauseLimitSeconds, 0);
+        try {
+            run("tran " + SpiceNames.number(limits.stepSeconds()) + " " + SpiceNames.number(limits.stopSeconds()) + " 0 "
+                    + SpiceNames.number(limits.maxStepSeconds()) + (fromInitialConditions ? " uic" : ""), true);
+        } finally {
+            instance.limitSteps(Double.NaN, 0);
+        }
         if (!(instance.latestTimeSeconds() > 0)) {
             throw new NgspiceException(NgspiceException.Kind.COMMAND_ERROR, "tran", List.of("the transient did not pause"));
         }
@@ -318,24 +338,32 @@ public final class NgspiceSession implements AutoCloseable {
                     List.of("no transient is paused (a resume after the end restarts from t = 0)"));
         }
         double now = instance.latestTimeSeconds();
-        if (!(pauseSeconds > now) || !(pauseSeconds < limits.stopSeconds())) {
-            throw new IllegalArgumentException("pause time " + pauseSeconds + " s must lie in (" + now + ", "
-                    + limits.stopSeconds() + ") s");
+        double margin = PAUSE_MARGIN_PER_MAX_STEP * limits.maxStepSeconds();
+        if (!(pauseSeconds - now > minimumPauseSeconds(limits.maxStepSeconds())) || !(pauseSeconds < limits.stopSeconds())) {
+            throw new IllegalArgumentException("pause time " + pauseSeconds + " s must lie in (" + now + " + "
+                    + minimumPauseSeconds(limits.maxStepSeconds()) + ", " + limits.stopSeconds() + ") s");
         }
         if (!instance.breakpoint(pauseSeconds)) {
             throw new NgspiceException(NgspiceException.Kind.COMMAND_ERROR,
                     "ngSpice_SetBkpt(" + SpiceNames.number(pauseSeconds) + ")", List.of("ngspice refused the breakpoint"));
         }
-        // the breakpoint makes ngspice land on T up to rounding; stopping a hair before T keeps a point at
-        // T - 1 ulp from running one more step
-        double margin = 1e-9 * limits.maxStepSeconds();
+        // the breakpoint makes ngspice land on T up to rounding (and cut the integration order there, where
+        // alters may have changed the circuit); stopping a hair before T keeps a point at T - 1 ulp from
+        // running one more step. ngspice drops its breakpoint when a step happens to land within minbreak
+        // (5e-5 of the largest step after a resume) short of it; the step limit then still ends the next
+        // step on T.
         List<String> all = new ArrayList<>(changes.size() + 2);
         all.add("delete all");
         all.add("stop when time > " + SpiceNames.number(pauseSeconds - margin));
         all.addAll(changes);
         transientPaused = false;
         commands(all);
-        run("resume", true);
+        instance.limitSteps(pauseSeconds, margin);
+        try {
+            run("resume", true);
+        } finally {
+            instance.limitSteps(Double.NaN, 0);
+        }
         double reached = instance.latestTimeSeconds();
         if (Math.abs(reached - pauseSeconds) > margin) {
             throw new NgspiceException(NgspiceException.Kind.COMMAND_ERROR, String.join(" ; ", all) + " ; resume",
@@ -343,6 +371,16 @@ public final class NgspiceSession implements AutoCloseable {
         }
         transientPaused = true;
         return instance.latestVolts();
+    }
+
+    /**
+     * The shortest stretch {@link #transientUntil} can pause after the present time, in seconds:
+     * twice the pause margin (a stop condition for a closer time would already hold).
+     *
+     * @param maxStepSeconds the largest step of the analysis
+     */
+    public static double minimumPauseSeconds(double maxStepSeconds) {
+        return 2 * PAUSE_MARGIN_PER_MAX_STEP * maxStepSeconds;
     }
 
     /** The simulation time of the latest transient data point, in seconds. */

@@ -87,6 +87,11 @@ public final class NgspiceSubstrate implements Substrate {
      * every {@link #RESTART_POINTS} points.
      */
     private static final double TRANSIENT_STOP_STEPS = 1e9;
+    /**
+     * The shortest advance, in time steps: a restarted run pauses first within half of it, and ngspice
+     * cannot pause closer than {@link NgspiceSession#minimumPauseSeconds} after a pause.
+     */
+    public static final double SHORTEST_DURATION_PER_STEP = 4 * NgspiceSession.PAUSE_MARGIN_PER_MAX_STEP;
 
     private final Circuit circuit;
     private final TransientSettings settings;
@@ -104,6 +109,8 @@ public final class NgspiceSubstrate implements Substrate {
     private boolean[] auxClamped = new boolean[0];
     private boolean clampElements;
     private boolean transientRunning;
+    /** The paused run was ended (reload, ngspice exit) or grew long: the next advance continues it in a fresh one. */
+    private boolean restartDue;
     private double transientOriginSeconds;
     private double runStartElapsedSeconds;
     private double elapsedSeconds;
@@ -216,14 +223,7 @@ public final class NgspiceSubstrate implements Substrate {
             auxClampVolts = Arrays.copyOf(auxClampVolts, k);
             auxClamped = Arrays.copyOf(auxClamped, k);
             applyOutput(out, false);
-            boolean resume = transientRunning;
-            double[] state = lastVolts;
-            reload();
-            if (resume) {
-                // the reload dropped the paused run: continue from its state in a fresh one
-                lastVolts = state;
-                restartFromState(elapsedSeconds);
-            }
+            reloadKeepingRun();
         } else {
             applyOutput(out, true);
         }
@@ -309,6 +309,22 @@ public final class NgspiceSubstrate implements Substrate {
         runStartPoints = session.stats().dataPoints();
         lastVolts = volts;
         transientRunning = true;
+        restartDue = false;
+    }
+
+    /**
+     * Reloads the circuit (for new auxiliary elements, or into a fresh instance after an ngspice exit);
+     * a running transient, which the reload ends, continues from its last state at the next advance.
+     */
+    private void reloadKeepingRun() {
+        boolean running = transientRunning;
+        double[] state = lastVolts;
+        reload();
+        if (running) {
+            lastVolts = state;
+            transientRunning = true;
+            restartDue = true;
+        }
     }
 
     /**
@@ -316,14 +332,17 @@ public final class NgspiceSubstrate implements Substrate {
      * is altered to its present voltage and the analysis restarts with {@code uic}. ngspice keeps every
      * time point of a run in memory, so long co-simulations restart every {@link #restartPoints} points.
      * Only done when every source is constant in time (a restarted run restarts the clock of waveforms).
+     *
+     * @param firstPauseLimitSeconds the latest time of the fresh run's first point (its clock starts at 0
+     *                               there): the advance that follows must still have time left to pause
      */
-    private void restartFromState(double elapsedSeconds) {
+    private void restartFromState(double elapsedSeconds, double firstPauseLimitSeconds) {
         List<String> changes = new ArrayList<>();
         for (Capacitor c : circuit.elements(Capacitor.class)) {
             changes.add("alter " + c.name() + " ic = " + SpiceNames.number(lastVolts[c.a()] - lastVolts[c.b()]));
         }
         changes.addAll(takePending());
-        double[] volts = session.startTransient(changes, limits(), true);
+        double[] volts = session.startTransient(changes, limits(), true, firstPauseLimitSeconds);
         restarts++;
         // a restarted run moves away from its initial conditions at once: its clock starts at t = 0
         startRun(volts, elapsedSeconds, 0);
@@ -349,17 +368,21 @@ public final class NgspiceSubstrate implements Substrate {
         if (!(durationSeconds > 0) || Double.isInfinite(durationSeconds)) {
             throw new IllegalArgumentException("duration must be positive and finite, got " + durationSeconds + " s");
         }
+        double shortest = SHORTEST_DURATION_PER_STEP * settings.stepSeconds();
+        if (!(durationSeconds > shortest)) {
+            throw new IllegalArgumentException("duration " + durationSeconds + " s is too short for ngspice to pause after:"
+                    + " it must exceed " + shortest + " s (" + SHORTEST_DURATION_PER_STEP + " of the time step)");
+        }
         if (transientRunning && !session.hasCircuit() && timeInvariantSources()) {
             // ngspice exited under a paused run: a fresh instance continues from the state last read
-            double[] state = lastVolts;
-            reload();
-            lastVolts = state;
-            restartFromState(elapsedSeconds);
-        } else if (!transientRunning || !session.transientPaused()) {
+            reloadKeepingRun();
+        } else if (!transientRunning || !restartDue && !session.transientPaused()) {
+            // a fresh substrate (or one whose run ended) starts from the DC equilibrium under its boundary
             settle();
         }
-        if (session.stats().dataPoints() - runStartPoints > restartPoints && timeInvariantSources()) {
-            restartFromState(elapsedSeconds);
+        restartDue |= session.stats().dataPoints() - runStartPoints > restartPoints && timeInvariantSources();
+        if (restartDue) {
+            restartFromState(elapsedSeconds, durationSeconds / 2);
         }
         double targetElapsed = elapsedSeconds + durationSeconds;
         double target = transientOriginSeconds + (targetElapsed - runStartElapsedSeconds);
@@ -463,6 +486,7 @@ public final class NgspiceSubstrate implements Substrate {
         }
         pending.clear();
         transientRunning = false;
+        restartDue = false;
         reloads++;
         session.loadCircuit(lines, circuit.nodeNames());
     }

@@ -295,6 +295,48 @@ class NgspiceSubstrateTest {
         }
     }
 
+    /**
+     * Regression: ngspice 39.3 drops a breakpoint when a step happens to land within its
+     * {@code minbreak} (5e-5 of the largest step after a {@code resume}) short of it, and the run
+     * then went on past the pause (in XOR training once per ~25,000 pauses; pauses much shorter than a
+     * step hit it at once). 3,000 pauses of log-uniform length between 1e-3 and 3 largest steps, an
+     * alter of the conductance (time constant 50 to 200 steps) before every one, a new input every
+     * seventh, a restart from the state every 40 points: each pause lands at its time on the exact
+     * piecewise-exponential curve.
+     */
+    @Test
+    void thousandsOfPausesOfVariedLengthWithAltersAndRestartsStayExactlyOnTime() {
+        double farads = 5e-7;
+        double step = 5e-6;
+        Circuit c = rc(1000, farads);
+        int out = c.nodeIndex("out");
+        SplittableRandom random = new SplittableRandom(2024);
+        try (NgspiceSubstrate ng = new NgspiceSubstrate(c, new TransientSettings(IntegrationMethod.TRAPEZOIDAL, step))) {
+            ng.restartPointsForTest(40);
+            ng.settle();
+            double elapsed = 0;
+            double exact = 0;
+            double input = 0;
+            double worst = 0;
+            for (int k = 0; k < 3000; k++) {
+                if (k % 7 == 0) {
+                    input = 2 * random.nextDouble() - 1;
+                    ng.setBoundary(new BoundaryConditions(Map.of("v1", input), OutputBoundary.FREE));
+                }
+                double siemens = 5e-4 * Math.pow(4, random.nextDouble());
+                ng.setConductances(Conductances.of(siemens));
+                double duration = step * Math.pow(10, -3 + Math.log10(3e3) * random.nextDouble());
+                NodeVoltages v = ng.advance(duration);
+                elapsed += duration;
+                exact = input + (exact - input) * Math.exp(-duration * siemens / farads);
+                assertEquals(elapsed, v.timeSeconds(), 1e-15, "pause " + k);
+                worst = Math.max(worst, Math.abs(v.volts(out) - exact));
+            }
+            assertTrue(worst < 2e-5, "largest error against the exact curve: " + worst + " V");
+            assertTrue(ng.restarts() >= 50, "restarts: " + ng.restarts());
+        }
+    }
+
     @Test
     void aNudgeAddedDuringATransientStartsFromTheStateReached() {
         Circuit c = rc(1000, 1e-6);
@@ -351,6 +393,18 @@ class NgspiceSubstrateTest {
                 assertEquals(1 - Math.exp(-v.timeSeconds() / 1e-3), v.volts(out), 2e-5, "pause " + k);
             }
             assertEquals(1, ng.restarts());
+        }
+    }
+
+    @Test
+    void advancesTooShortForNgspiceToPauseAfterAreRefusedClearly() {
+        double step = 5e-6;
+        try (NgspiceSubstrate ng = new NgspiceSubstrate(rc(1000, 1e-6), new TransientSettings(IntegrationMethod.TRAPEZOIDAL,
+                step))) {
+            ng.settle();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ng.advance(3e-9 * step));
+            assertTrue(e.getMessage().contains("too short"), e.getMessage());
+            assertEquals(5e-9 * step, ng.advance(5e-9 * step).timeSeconds(), 1e-30);
         }
     }
 

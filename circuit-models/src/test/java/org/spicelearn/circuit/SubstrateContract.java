@@ -187,15 +187,46 @@ public abstract class SubstrateContract {
         }
     }
 
-    @Test
-    void rcChargingFollowsTheExponential() {
+    /** vin (v1, 0 V) - r1 (1k) - out - c1 (1 uF) - ground: tau = 1 ms. */
+    private static Circuit rc() {
         Circuit.Builder b = Circuit.builder("rc");
         int in = b.node("in");
         int out = b.node("out");
         b.add(VoltageSource.dc("v1", in, Circuit.GROUND, 0));
         b.add(Resistor.fixed("r1", in, out, 1000));
         b.add(new Capacitor("c1", out, Circuit.GROUND, 1e-6));
-        Circuit c = b.build();
+        return b.build();
+    }
+
+    /**
+     * A fresh substrate that advances without a settle starts from the DC equilibrium under its
+     * present boundary: out stays at the input, then discharges exponentially once the input drops.
+     */
+    @Test
+    void advanceBeforeAnySettleStartsFromTheEquilibrium() {
+        Circuit c = rc();
+        int out = c.nodeIndex("out");
+        double tau = 1e-3;
+        Substrate s = createTransient(c, new TransientSettings(IntegrationMethod.TRAPEZOIDAL, tau / 200));
+        Assumptions.assumeTrue(s != null, "this substrate has no time dynamics");
+        try (s) {
+            s.setBoundary(new BoundaryConditions(Map.of("v1", 0.8), OutputBoundary.FREE));
+            NodeVoltages first = s.advance(tau / 4);
+            assertEquals(tau / 4, first.timeSeconds(), 1e-12);
+            assertEquals(0.8, first.volts(out), transientTolerance() * 0.8, "out held at the equilibrium");
+            s.setBoundary(BoundaryConditions.free());
+            for (int k = 1; k <= 4; k++) {
+                NodeVoltages v = s.advance(tau / 2);
+                assertEquals(tau / 4 + k * tau / 2, v.timeSeconds(), 1e-12);
+                assertEquals(0.8 * Math.exp(-k / 2.0), v.volts(out), transientTolerance() * 0.8, "discharge " + k);
+            }
+        }
+    }
+
+    @Test
+    void rcChargingFollowsTheExponential() {
+        Circuit c = rc();
+        int out = c.nodeIndex("out");
         double tau = 1e-3;
         Substrate s = createTransient(c, new TransientSettings(IntegrationMethod.TRAPEZOIDAL, tau / 200));
         Assumptions.assumeTrue(s != null, "this substrate has no time dynamics");
