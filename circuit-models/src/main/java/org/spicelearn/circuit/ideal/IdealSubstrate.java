@@ -54,6 +54,7 @@ public final class IdealSubstrate implements Substrate {
     private final double[] resistorSiemens;
     private final ConductanceBounds[] bounds;
     private final IdealDiodeSolver idealSolver;
+    private final CoContentMinimiser minimiser;
 
     private final double[] linVals;
     private final double[] linRhs;
@@ -120,6 +121,7 @@ public final class IdealSubstrate implements Substrate {
             sourceIndex.put(system.voltageSources.get(s).name(), s);
         }
         idealSolver = system.ideal.count > 0 ? new IdealDiodeSolver(system, factor) : null;
+        minimiser = system.shockley.count > 0 && factor instanceof SparseLdl ldl ? new CoContentMinimiser(system, ldl) : null;
     }
 
     private void checkDiodes() {
@@ -448,15 +450,27 @@ public final class IdealSubstrate implements Substrate {
             return solveLinear(linVals, linRhs, fixed);
         }
         assemble(1);
+        if (minimiser != null && negativeNudge()) {
+            // not convex: Newton's stationary point may be a saddle; descend to a stable equilibrium
+            return minimiser.minimise(linVals, linRhs, fixed, fixedValues, known, u0, circuit.title());
+        }
         double[] u = newton(u0);
         if (u != null) {
             return u;
+        }
+        if (minimiser != null) {
+            return minimiser.minimise(linVals, linRhs, fixed, fixedValues, known, u0, circuit.title());
         }
         if (capEquivalentAmps != null) {
             throw new SubstrateException("Newton did not converge for the diodes of " + circuit.title()
                     + " at t = " + timeSeconds + " s; try a smaller time step");
         }
         return sourceStepping();
+    }
+
+    /** Whether the present drive nudges the outputs with a negative beta (the co-content may then not be convex). */
+    private boolean negativeNudge() {
+        return output instanceof OutputBoundary.Nudge n && n.betaSiemens() < 0;
     }
 
     private double[] solveLinear(double[] matrix, double[] right, boolean[] hold) {
@@ -576,6 +590,11 @@ public final class IdealSubstrate implements Substrate {
     /** Caps Newton's iterations per solve (tests use it to force the source-stepping fallback). */
     void limitNewtonIterations(int iterations) {
         maxNewtonIterations = iterations;
+    }
+
+    /** How many solves were handed to the co-content minimiser (negative nudge, or plain Newton failed). */
+    int minimiserRuns() {
+        return minimiser == null ? 0 : minimiser.runs();
     }
 
     /** How many DC solves needed source stepping because plain Newton failed. */

@@ -9,7 +9,8 @@ import org.spicelearn.circuit.SubstrateException;
  *
  * <p>No pivoting is done, so the matrix must be symmetric with non-zero pivots in the chosen order:
  * true for the reduced nodal matrices of resistive networks (symmetric positive definite) and for
- * moderately negative nudges.
+ * moderately negative nudges. Negative pivots are allowed (the factorisation of an indefinite matrix
+ * goes on); their count gives the matrix's inertia ({@link #negativePivots()}).
  */
 final class SparseLdl implements LinearFactor {
     private final int n;
@@ -28,6 +29,8 @@ final class SparseLdl implements LinearFactor {
     private final double[] d;
     private final double[] y;
     private final double[] work;
+    private int negativePivots;
+    private int mostNegativePivot = -1;
 
     /**
      * Runs the symbolic phase for a structurally symmetric CSR pattern.
@@ -110,6 +113,8 @@ final class SparseLdl implements LinearFactor {
 
     @Override
     public void factor(double[] csrValues) {
+        negativePivots = 0;
+        mostNegativePivot = -1;
         for (int q = 0; q < ax.length; q++) {
             ax[q] = csrValues[gather[q]];
         }
@@ -151,7 +156,37 @@ final class SparseLdl implements LinearFactor {
                         + " (a node or group of nodes without a DC path, or a nudge that cancels it)");
             }
             d[k] = dk;
+            if (dk < 0) {
+                negativePivots++;
+                if (mostNegativePivot < 0 || dk < d[mostNegativePivot]) {
+                    mostNegativePivot = k;
+                }
+            }
         }
+    }
+
+    /**
+     * The number of negative pivots of the last factorisation: by Sylvester's law of inertia, the
+     * number of negative eigenvalues of the matrix (0 exactly when it is positive definite).
+     */
+    int negativePivots() {
+        return negativePivots;
+    }
+
+    /**
+     * A direction of negative curvature of the last factorised matrix {@code A}, in {@code x}: the
+     * {@code x} with {@code L^T P x = e_k} for the most negative pivot {@code d_k}, so that
+     * {@code x^T A x = d_k < 0}.
+     *
+     * @throws IllegalStateException when the last factorisation had no negative pivot
+     */
+    void negativeCurvatureDirection(double[] x) {
+        if (mostNegativePivot < 0) {
+            throw new IllegalStateException("the factorised matrix is positive definite");
+        }
+        java.util.Arrays.fill(work, 0);
+        work[mostNegativePivot] = 1;
+        backSubstitute(x);
     }
 
     @Override
@@ -170,6 +205,11 @@ final class SparseLdl implements LinearFactor {
         for (int j = 0; j < n; j++) {
             work[j] /= d[j];
         }
+        backSubstitute(x);
+    }
+
+    /** Solves {@code L^T z = work} in place and scatters {@code z} to {@code x} in the original order. */
+    private void backSubstitute(double[] x) {
         for (int j = n - 1; j >= 0; j--) {
             double s = work[j];
             for (int p = lp[j]; p < lp[j + 1]; p++) {

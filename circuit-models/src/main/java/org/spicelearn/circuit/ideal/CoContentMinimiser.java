@@ -1,0 +1,269 @@
+package org.spicelearn.circuit.ideal;
+
+import org.spicelearn.circuit.DiodeModel;
+import org.spicelearn.circuit.SubstrateException;
+import org.spicelearn.circuit.Units;
+
+/**
+ * A globally convergent solver for the DC (or one implicit time step) operating point of a
+ * symmetric network with Shockley diodes: it minimises the circuit's co-content
+ * {@code F(u) = 1/2 u^T A u - b^T u + sum_d Is (n Vt expm1(v_d / n Vt) - v_d)} by Newton's method
+ * with an Armijo backtracking line search on {@code F} itself.
+ *
+ * <p>{@code A} and {@code b} are the assembled linear part (resistors, capacitor companions, current
+ * sources, nudges); clamped unknowns are held at their values. With positive conductances and a
+ * non-negative nudge {@code F} is strictly convex, so the iteration converges to the unique operating
+ * point from any start. A negative nudge ({@code beta < 0}, the second phase of centred equilibrium
+ * propagation) subtracts {@code |beta|/2 (V_o - y_o)^2}: when {@code |beta|} exceeds the smallest
+ * Thevenin conductance seen by the outputs, {@code F} is not convex and the operating point that
+ * Newton's method and source stepping follow can be a saddle, or end at a fold. There the Hessian's
+ * {@code L D L^T} factorisation has negative pivots; the Newton matrix is then made positive definite
+ * by adding {@code mu |diag(A)|} (mu grown tenfold until no pivot is negative), and at a saddle, where
+ * the gradient vanishes, the step follows the factorisation's direction of negative curvature. The
+ * result is then a local minimum of {@code F}: the stable equilibrium that the circuit relaxes to from
+ * the starting state. When {@code F} is unbounded below (a negative nudge larger than the
+ * conductance holding an output) the voltages run away and a {@link SubstrateException} says so.
+ */
+final class CoContentMinimiser {
+    /** Iterations before giving up; convex problems need a few tens even from a cold start. */
+    static final int MAX_ITERATIONS = 500;
+    /** Voltages beyond this mean the co-content is unbounded below: the circuit has no equilibrium. */
+    static final double RUNAWAY_VOLTS = 1e6;
+    private static final double ARMIJO = 1e-4;
+    /** A predicted decrease below this fraction of the co-content's magnitude is at rounding level. */
+    private static final double ROUNDING = 1e-12;
+
+    private final NodalSystem system;
+    private final SparseLdl factor;
+    private final double[] hessian;
+    private final double[] gradient;
+    private final double[] direction;
+    private final double[] trial;
+    private final double[] product;
+    private final double[] noKnown;
+    private final double[] noRhs;
+    private final double[] zeros;
+    private double energyScale;
+    private int runs;
+
+    CoContentMinimiser(NodalSystem system, SparseLdl factor) {
+        this.system = system;
+        this.factor = factor;
+        hessian = new double[system.colIdx.length];
+        gradient = new double[system.size];
+        direction = new double[system.size];
+        trial = new double[system.size];
+        product = new double[system.size];
+        noKnown = new double[system.nodeCount];
+        noRhs = new double[system.size];
+        zeros = new double[system.size];
+    }
+
+    /**
+     * The minimiser of the co-content, starting from {@code start}.
+     *
+     * @param linVals     the linear part's matrix (CSR values, clamps not applied)
+     * @param linRhs      the linear part's right-hand side
+     * @param fixed       which unknowns are clamped
+     * @param fixedValues the clamped values
+     * @param known       the known parts of the node voltages
+     * @param start       the starting unknowns (left unchanged)
+     * @param title       the circuit's title, for messages
+     * @throws SubstrateException when the voltages run away (no equilibrium) or the iteration limit is hit
+     */
+    double[] minimise(double[] linVals, double[] linRhs, boolean[] fixed, double[] fixedValues, double[] known,
+                      double[] start, String title) {
+        runs++;
+        double[] u = start.clone();
+        for (int k = 0; k < u.length; k++) {
+            if (fixed[k]) {
+                u[k] = fixedValues[k];
+            }
+        }
+        double energy = energy(linVals, linRhs, known, u);
+        double mu = 0;
+        double lastStep = Double.POSITIVE_INFINITY;
+        for (int it = 0; it < MAX_ITERATIONS; it++) {
+            double scale = energyScale;
+            assembleNewton(linVals, linRhs, fixed, known, u);
+            mu = factorPositiveDefinite(fixed, mu, title);
+            for (int k = 0; k < gradient.length; k++) {
+                product[k] = -gradient[k];
+            }
+            factor.solve(product, direction);
+            double slope = dot(gradient, direction);
+            boolean atRounding = -slope <= ROUNDING * scale;
+            if (atRounding && mu > 0) {
+                // a stationary point that is not a minimum: leave it along negative curvature
+                assembleNewton(linVals, linRhs, fixed, known, u);
+                applyFixed(fixed);
+                factor.factor(hessian);
+                factor.negativeCurvatureDirection(direction);
+                orientDownhill(fixed);
+                slope = 0;
+            }
+            double t = 1;
+            double trialEnergy;
+            while (true) {
+                for (int k = 0; k < u.length; k++) {
+                    trial[k] = u[k] + t * direction[k];
+                }
+                trialEnergy = energy(linVals, linRhs, known, trial);
+                boolean sufficient = slope < 0 ? trialEnergy <= energy + ARMIJO * t * slope
+                        : trialEnergy < energy - ROUNDING * scale;
+                if (sufficient || atRounding && mu == 0) {
+                    break;
+                }
+                if (t < 1e-30) {
+                    throw new SubstrateException("the co-content minimisation stalled for the diodes of " + title
+                            + " (no descent along the Newton direction; the equilibrium is not resolved in double precision)");
+                }
+                double quadratic = slope < 0 && Double.isFinite(trialEnergy)
+                        ? -slope * t * t / (2 * (trialEnergy - energy - slope * t)) : 0.1 * t;
+                t = Math.max(0.1 * t, Math.min(0.5 * t, quadratic));
+            }
+            double step = 0;
+            double size = 0;
+            for (int k = 0; k < u.length; k++) {
+                step = Math.max(step, Math.abs(trial[k] - u[k]));
+                size = Math.max(size, Math.abs(trial[k]));
+            }
+            System.arraycopy(trial, 0, u, 0, u.length);
+            energy = trialEnergy;
+            if (size > RUNAWAY_VOLTS) {
+                throw new SubstrateException("the operating point of " + title + " runs away (|V| > " + RUNAWAY_VOLTS
+                        + " V): its co-content is unbounded below, so it has no equilibrium (a negative nudge larger"
+                        + " than the conductance that holds an output node does this; use a smaller |beta|)");
+            }
+            boolean newton = mu == 0 && t == 1;
+            if (newton && (step <= 1e-13 * (1 + size) || step < 1e-11 * (1 + size) && step >= 0.5 * lastStep)) {
+                return u;
+            }
+            lastStep = newton ? step : Double.POSITIVE_INFINITY;
+            mu = mu / 100 < 1e-8 ? 0 : mu / 100;
+        }
+        throw new SubstrateException("the co-content minimisation did not converge for the diodes of " + title
+                + " in " + MAX_ITERATIONS + " Newton iterations");
+    }
+
+    /** How many solves this minimiser has run. */
+    int runs() {
+        return runs;
+    }
+
+    /**
+     * Factorises the Newton matrix in {@link #hessian} (clamps applied), adding {@code mu |diag|} with
+     * {@code mu} raised from the given value (0 first) until the factorisation has no negative pivot;
+     * returns the {@code mu} used.
+     */
+    private double factorPositiveDefinite(boolean[] fixed, double mu, String title) {
+        applyFixed(fixed);
+        double[] shifted = mu > 0 ? hessian.clone() : hessian;
+        while (true) {
+            if (mu > 0) {
+                for (int k = 0; k < system.size; k++) {
+                    int p = system.diagPos[k];
+                    shifted[p] = hessian[p] + (fixed[k] ? 0 : mu * Math.abs(hessian[p]));
+                }
+            }
+            factor.factor(shifted);
+            if (factor.negativePivots() == 0) {
+                return mu;
+            }
+            if (mu > 1e12) {
+                throw new SubstrateException("the Newton matrix of " + title + " has a non-positive diagonal"
+                        + " (a node whose own conductance is cancelled by a negative nudge): no equilibrium");
+            }
+            if (shifted == hessian) {
+                shifted = hessian.clone();
+            }
+            mu = Math.max(1e-6, mu * 10);
+        }
+    }
+
+    /** The co-content's gradient into {@link #gradient} and its Hessian into {@link #hessian} at {@code u}. */
+    private void assembleNewton(double[] linVals, double[] linRhs, boolean[] fixed, double[] known, double[] u) {
+        System.arraycopy(linVals, 0, hessian, 0, hessian.length);
+        system.multiply(linVals, u, gradient);
+        for (int k = 0; k < gradient.length; k++) {
+            gradient[k] -= linRhs[k];
+        }
+        NodalSystem.Branches d = system.shockley;
+        double[] volts = system.nodeVolts(u, known);
+        for (int k = 0; k < d.count; k++) {
+            if (d.ua[k] < 0 && d.ub[k] < 0) {
+                continue;
+            }
+            DiodeModel.Shockley m = system.shockleyModels[k];
+            double vd = volts[d.a[k]] - volts[d.b[k]];
+            system.stampConductance(d, k, m.conductanceSiemens(vd), noKnown, hessian, noRhs);
+            // the diode current leaves the anode's unknown and enters the cathode's
+            NodalSystem.addCurrent(d.ub[k], d.ua[k], m.currentAmps(vd), gradient);
+        }
+        for (int k = 0; k < gradient.length; k++) {
+            if (fixed[k]) {
+                gradient[k] = 0;
+            }
+        }
+    }
+
+    /** Turns the clamped unknowns' rows and columns of {@link #hessian} into identity rows (their steps are 0). */
+    private void applyFixed(boolean[] fixed) {
+        system.applyFixed(fixed, zeros, hessian, noRhs);
+    }
+
+    /** Scales the negative-curvature direction to 0.1 V at most and turns it downhill (clamped parts zeroed). */
+    private void orientDownhill(boolean[] fixed) {
+        double largest = 0;
+        for (int k = 0; k < direction.length; k++) {
+            if (fixed[k]) {
+                direction[k] = 0;
+            }
+            largest = Math.max(largest, Math.abs(direction[k]));
+        }
+        double sign = dot(gradient, direction) > 0 ? -1 : 1;
+        for (int k = 0; k < direction.length; k++) {
+            direction[k] *= sign * 0.1 / largest;
+        }
+    }
+
+    /**
+     * The co-content at {@code u}, in watts (up to a constant); also sets {@link #energyScale}, the sum
+     * of the magnitudes of its terms, against which rounding is judged.
+     */
+    private double energy(double[] linVals, double[] linRhs, double[] known, double[] u) {
+        double sum = 0;
+        double magnitude = 0;
+        for (int r = 0; r < system.size; r++) {
+            double s = 0;
+            double abs = 0;
+            for (int p = system.rowPtr[r]; p < system.rowPtr[r + 1]; p++) {
+                double term = linVals[p] * u[system.colIdx[p]];
+                s += term;
+                abs += Math.abs(term);
+            }
+            sum += u[r] * (0.5 * s - linRhs[r]);
+            magnitude += Math.abs(u[r]) * (0.5 * abs + Math.abs(linRhs[r]));
+        }
+        NodalSystem.Branches d = system.shockley;
+        double[] volts = system.nodeVolts(u, known);
+        for (int k = 0; k < d.count; k++) {
+            DiodeModel.Shockley m = system.shockleyModels[k];
+            double nvt = m.emissionCoefficient() * Units.THERMAL_VOLTAGE_VOLTS;
+            double vd = volts[d.a[k]] - volts[d.b[k]];
+            double e = m.saturationCurrentAmps() * (nvt * Math.expm1(vd / nvt) - vd);
+            sum += e;
+            magnitude += Math.abs(e);
+        }
+        energyScale = magnitude;
+        return sum;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int k = 0; k < a.length; k++) {
+            s += a[k] * b[k];
+        }
+        return s;
+    }
+}
