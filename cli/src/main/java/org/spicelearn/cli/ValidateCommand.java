@@ -42,8 +42,9 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Output directory (default: ${DEFAULT-VALUE}).")
     private Path out;
 
-    @Option(names = "--library", paramLabel = "DIR", defaultValue = "netlists/library",
-            description = "Directory of the library netlists (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--library", paramLabel = "DIR",
+            description = "Directory of the library netlists (default: netlists/library under the working "
+                    + "directory, else under the repository the command runs from).")
     private Path library;
 
     @Option(names = "--seed", defaultValue = "1", description = "Base seed (default: ${DEFAULT-VALUE}).")
@@ -51,6 +52,29 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    /**
+     * {@code netlists/library} under the working directory when it exists, else under the repository
+     * holding the running jar ({@code cli/target/spicelearn.jar}), else the relative path (reported
+     * as missing).
+     */
+    static Path defaultLibrary() {
+        Path relative = Path.of("netlists", "library");
+        if (Files.isDirectory(relative)) {
+            return relative;
+        }
+        try {
+            Path code = Path.of(ValidateCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = code.getParent(); p != null; p = p.getParent()) {
+                if (Files.isDirectory(p.resolve(relative))) {
+                    return p.resolve(relative);
+                }
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // fall through to the relative path, which the caller reports as missing
+        }
+        return relative;
+    }
 
     @Override
     public Integer call() {
@@ -61,6 +85,9 @@ public final class ValidateCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("validate: " + e.getMessage());
             }
+        }
+        if (library == null) {
+            library = defaultLibrary();
         }
         if (!Files.isDirectory(library)) {
             throw new BadInputException("validate: netlist library " + library + " is not a directory "
