@@ -18,7 +18,8 @@ import org.spicelearn.circuit.Units;
  * Thevenin conductance seen by the outputs, {@code F} is not convex and the operating point that
  * Newton's method and source stepping follow can be a saddle, or end at a fold. There the Hessian's
  * {@code L D L^T} factorisation has negative pivots; the Newton matrix is then made positive definite
- * by adding {@code mu |diag(A)|} (mu grown tenfold until no pivot is negative), and at a saddle, where
+ * by adding {@code mu} times its rows' absolute sums to its diagonal (mu grown tenfold until no pivot
+ * is negative), and at a saddle, where
  * the gradient vanishes, the step follows the factorisation's direction of negative curvature. The
  * result is then a local minimum of {@code F}: the stable equilibrium that the circuit relaxes to from
  * the starting state. When {@code F} is unbounded below (a negative nudge larger than the
@@ -30,12 +31,15 @@ final class CoContentMinimiser {
     /** Voltages beyond this mean the co-content is unbounded below: the circuit has no equilibrium. */
     static final double RUNAWAY_VOLTS = 1e6;
     private static final double ARMIJO = 1e-4;
+    /** Beyond this shift a singular Newton matrix is not the shift's fault (at 2 it is diagonally dominant). */
+    private static final double MAX_SHIFT = 1e3;
     /** A predicted decrease below this fraction of the co-content's magnitude is at rounding level. */
     private static final double ROUNDING = 1e-12;
 
     private final NodalSystem system;
     private final SparseLdl factor;
     private final double[] hessian;
+    private final double[] shifted;
     private final double[] gradient;
     private final double[] direction;
     private final double[] trial;
@@ -50,6 +54,7 @@ final class CoContentMinimiser {
         this.system = system;
         this.factor = factor;
         hessian = new double[system.colIdx.length];
+        shifted = new double[system.colIdx.length];
         gradient = new double[system.size];
         direction = new double[system.size];
         trial = new double[system.size];
@@ -86,7 +91,7 @@ final class CoContentMinimiser {
         for (int it = 0; it < MAX_ITERATIONS; it++) {
             double scale = energyScale;
             assembleNewton(linVals, linRhs, fixed, known, u);
-            mu = factorPositiveDefinite(fixed, mu, title);
+            mu = factorPositiveDefinite(fixed, mu);
             for (int k = 0; k < gradient.length; k++) {
                 product[k] = -gradient[k];
             }
@@ -94,13 +99,19 @@ final class CoContentMinimiser {
             double slope = dot(gradient, direction);
             boolean atRounding = -slope <= ROUNDING * scale;
             if (atRounding && mu > 0) {
-                // a stationary point that is not a minimum: leave it along negative curvature
-                assembleNewton(linVals, linRhs, fixed, known, u);
-                applyFixed(fixed);
                 factor.factor(hessian);
-                factor.negativeCurvatureDirection(direction);
-                orientDownhill(fixed);
-                slope = 0;
+                if (factor.negativePivots() > 0) {
+                    // a stationary point that is not a minimum: leave it along negative curvature
+                    factor.negativeCurvatureDirection(direction);
+                    orientDownhill(fixed);
+                    slope = 0;
+                } else {
+                    // the shift was left over from earlier iterations: take the plain Newton step
+                    mu = 0;
+                    factor.solve(product, direction);
+                    slope = dot(gradient, direction);
+                    atRounding = -slope <= ROUNDING * scale;
+                }
             }
             double t = 1;
             double trialEnergy;
@@ -152,32 +163,45 @@ final class CoContentMinimiser {
     }
 
     /**
-     * Factorises the Newton matrix in {@link #hessian} (clamps applied), adding {@code mu |diag|} with
-     * {@code mu} raised from the given value (0 first) until the factorisation has no negative pivot;
-     * returns the {@code mu} used.
+     * Factorises the Newton matrix in {@link #hessian} (clamps applied), or when that has a negative
+     * (or zero) pivot, the shifted matrix {@code hessian + mu S} in {@link #shifted}, where {@code S} is
+     * the diagonal of the rows' absolute sums; {@code mu} is raised tenfold from the given value until
+     * the factorisation has no such pivot (at {@code mu >= 2} the matrix is diagonally dominant, so
+     * positive definite, by Gershgorin's theorem). Returns the {@code mu} used; {@link #hessian} stays
+     * unshifted.
      */
-    private double factorPositiveDefinite(boolean[] fixed, double mu, String title) {
+    private double factorPositiveDefinite(boolean[] fixed, double mu) {
         applyFixed(fixed);
-        double[] shifted = mu > 0 ? hessian.clone() : hessian;
         while (true) {
-            if (mu > 0) {
-                for (int k = 0; k < system.size; k++) {
-                    int p = system.diagPos[k];
-                    shifted[p] = hessian[p] + (fixed[k] ? 0 : mu * Math.abs(hessian[p]));
+            try {
+                if (mu > 0) {
+                    shift(fixed, mu);
+                }
+                factor.factor(mu > 0 ? shifted : hessian);
+                if (factor.negativePivots() == 0) {
+                    return mu;
+                }
+            } catch (SubstrateException singular) {
+                if (mu > MAX_SHIFT) {
+                    throw singular; // a row without any conductance: a node without a DC path
                 }
             }
-            factor.factor(shifted);
-            if (factor.negativePivots() == 0) {
-                return mu;
-            }
-            if (mu > 1e12) {
-                throw new SubstrateException("the Newton matrix of " + title + " has a non-positive diagonal"
-                        + " (a node whose own conductance is cancelled by a negative nudge): no equilibrium");
-            }
-            if (shifted == hessian) {
-                shifted = hessian.clone();
-            }
             mu = Math.max(1e-6, mu * 10);
+        }
+    }
+
+    /** {@link #shifted} = {@link #hessian} + {@code mu} times its rows' absolute sums on the diagonal (free rows). */
+    private void shift(boolean[] fixed, double mu) {
+        System.arraycopy(hessian, 0, shifted, 0, shifted.length);
+        for (int k = 0; k < system.size; k++) {
+            if (fixed[k]) {
+                continue;
+            }
+            double rowSum = 0;
+            for (int p = system.rowPtr[k]; p < system.rowPtr[k + 1]; p++) {
+                rowSum += Math.abs(hessian[p]);
+            }
+            shifted[system.diagPos[k]] += mu * rowSum;
         }
     }
 

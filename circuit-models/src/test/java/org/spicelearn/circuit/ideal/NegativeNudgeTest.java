@@ -173,6 +173,36 @@ class NegativeNudgeTest {
         assertTrue(nonConvex >= 20, "the stress must exercise non-convex co-contents, got " + nonConvex + " of 120");
     }
 
+    /**
+     * One node held by 10 kilohm to ground and clipped by diodes to +/-0.5 V rails, nudged at twice its
+     * conductance towards 0 V: 0 V is then a stationary point with zero gradient but a maximum of the
+     * co-content (where Newton's method from a cold start stops); the stable equilibria lie beyond a
+     * rail, where {@code Is exp((V - 0.5) / Vt) = g V} (one diode's current balances the net negative
+     * conductance).
+     */
+    @Test
+    void aSaddleAtTheStartIsLeftAlongNegativeCurvature() {
+        Circuit.Builder b = Circuit.builder("clipped node");
+        int out = b.node("out");
+        int hi = b.node("hi");
+        int lo = b.node("lo");
+        b.add(VoltageSource.dc("vhi", hi, Circuit.GROUND, 0.5));
+        b.add(VoltageSource.dc("vlo", lo, Circuit.GROUND, -0.5));
+        b.add(Resistor.fixed("r", out, Circuit.GROUND, 1e4));
+        b.add(new Diode("dhi", out, hi, LayeredNetworkSpec.DEFAULT_SHOCKLEY));
+        b.add(new Diode("dlo", lo, out, LayeredNetworkSpec.DEFAULT_SHOCKLEY));
+        Circuit c = b.build();
+        OutputBoundary.Nudge nudge = new OutputBoundary.Nudge(-2e-4, new int[] {out}, new double[] {0});
+        IdealSubstrate s = new IdealSubstrate(c);
+        s.setBoundary(new BoundaryConditions(Map.of(), nudge));
+        NodeVoltages v = s.settle();
+        assertStableEquilibrium(c, v, nudge);
+        double volts = Math.abs(v.volts(out));
+        double thermal = org.spicelearn.circuit.Units.THERMAL_VOLTAGE_VOLTS;
+        assertEquals(1e-4 * volts, 1e-14 * Math.exp((volts - 0.5) / thermal), 1e-9 * 1e-4 * volts);
+        assertTrue(volts > 0.5 + 10 * thermal, "beyond a rail: " + volts);
+    }
+
     @Test
     void aNegativeNudgeBeyondAnOutputsConductanceHasNoEquilibrium() {
         Circuit c = irisNetwork().withConductances(Conductances.of(IRIS_SIEMENS));
