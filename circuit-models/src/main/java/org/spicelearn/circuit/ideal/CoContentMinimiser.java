@@ -11,19 +11,24 @@ import org.spicelearn.circuit.Units;
  * with an Armijo backtracking line search on {@code F} itself.
  *
  * <p>{@code A} and {@code b} are the assembled linear part (resistors, capacitor companions, current
- * sources, nudges); clamped unknowns are held at their values. With positive conductances and a
- * non-negative nudge {@code F} is strictly convex, so the iteration converges to the unique operating
- * point from any start. A negative nudge ({@code beta < 0}, the second phase of centred equilibrium
- * propagation) subtracts {@code |beta|/2 (V_o - y_o)^2}: when {@code |beta|} exceeds the smallest
- * Thevenin conductance seen by the outputs, {@code F} is not convex and the operating point that
- * Newton's method and source stepping follow can be a saddle, or end at a fold. There the Hessian's
- * {@code L D L^T} factorisation has negative pivots; the Newton matrix is then made positive definite
- * by adding {@code mu} times its rows' absolute sums to its diagonal (mu grown tenfold until no pivot
- * is negative), and at a saddle, where
- * the gradient vanishes, the step follows the factorisation's direction of negative curvature. The
- * result is then a local minimum of {@code F}: the stable equilibrium that the circuit relaxes to from
- * the starting state. When {@code F} is unbounded below (a negative nudge larger than the
- * conductance holding an output) the voltages run away and a {@link SubstrateException} says so.
+ * sources, nudges); clamped unknowns are held at their values. The line search uses the change
+ * {@code F(u + t d) - F(u)} in closed form ({@code t g_lin.d + t^2/2 d^T A d} plus each diode's
+ * {@code Is (n Vt exp(v_d / n Vt) expm1(t dv_d / n Vt) - t dv_d)}), free of the cancellation of a
+ * difference of two co-contents, so the test stays meaningful down to the last Newton step.
+ *
+ * <p>With positive conductances and a non-negative nudge {@code F} is strictly convex, so the
+ * iteration converges to the unique operating point from any start. A negative nudge
+ * ({@code beta < 0}, the second phase of centred equilibrium propagation) subtracts
+ * {@code |beta|/2 (V_o - y_o)^2}: when {@code |beta|} exceeds the smallest Thevenin conductance seen
+ * by the outputs, {@code F} is not convex and the operating point that Newton's method and source
+ * stepping follow can be a saddle, or end at a fold. There the Hessian's {@code L D L^T}
+ * factorisation has negative pivots; the Newton matrix is then made positive definite by adding
+ * {@code mu} times its rows' absolute sums to its diagonal (mu grown tenfold until no pivot is
+ * negative), and at a saddle, where the gradient vanishes, the step follows the factorisation's
+ * direction of negative curvature. The result is a local minimum of {@code F}: the stable equilibrium
+ * that the circuit relaxes to from the starting state. When {@code F} is unbounded below (a negative
+ * nudge larger than the conductance holding an output) the voltages run away and a
+ * {@link SubstrateException} says so.
  */
 final class CoContentMinimiser {
     /** Iterations before giving up; convex problems need a few tens even from a cold start. */
@@ -33,21 +38,23 @@ final class CoContentMinimiser {
     private static final double ARMIJO = 1e-4;
     /** Beyond this shift a singular Newton matrix is not the shift's fault (at 2 it is diagonally dominant). */
     private static final double MAX_SHIFT = 1e3;
-    /** A predicted decrease below this fraction of the co-content's magnitude is at rounding level. */
-    private static final double ROUNDING = 1e-12;
+    /** A shifted Newton step below this fraction of the voltages (plus 1 V) means a stationary point. */
+    private static final double STATIONARY = 1e-10;
 
     private final NodalSystem system;
     private final SparseLdl factor;
     private final double[] hessian;
     private final double[] shifted;
     private final double[] gradient;
+    private final double[] linearGradient;
     private final double[] direction;
     private final double[] trial;
     private final double[] product;
+    private final double[] diodeVolts;
+    private final double[] diodeStep;
     private final double[] noKnown;
     private final double[] noRhs;
     private final double[] zeros;
-    private double energyScale;
     private int runs;
 
     CoContentMinimiser(NodalSystem system, SparseLdl factor) {
@@ -56,9 +63,12 @@ final class CoContentMinimiser {
         hessian = new double[system.colIdx.length];
         shifted = new double[system.colIdx.length];
         gradient = new double[system.size];
+        linearGradient = new double[system.size];
         direction = new double[system.size];
         trial = new double[system.size];
         product = new double[system.size];
+        diodeVolts = new double[system.shockley.count];
+        diodeStep = new double[system.shockley.count];
         noKnown = new double[system.nodeCount];
         noRhs = new double[system.size];
         zeros = new double[system.size];
@@ -85,62 +95,34 @@ final class CoContentMinimiser {
                 u[k] = fixedValues[k];
             }
         }
-        double energy = energy(linVals, linRhs, known, u);
         double mu = 0;
         double lastStep = Double.POSITIVE_INFINITY;
         for (int it = 0; it < MAX_ITERATIONS; it++) {
-            double scale = energyScale;
             assembleNewton(linVals, linRhs, fixed, known, u);
             mu = factorPositiveDefinite(fixed, mu);
             for (int k = 0; k < gradient.length; k++) {
                 product[k] = -gradient[k];
             }
             factor.solve(product, direction);
-            double slope = dot(gradient, direction);
-            boolean atRounding = -slope <= ROUNDING * scale;
-            if (atRounding && mu > 0) {
+            if (mu > 0 && largest(direction) <= STATIONARY * (1 + largest(u))) {
                 factor.factor(hessian);
                 if (factor.negativePivots() > 0) {
                     // a stationary point that is not a minimum: leave it along negative curvature
                     factor.negativeCurvatureDirection(direction);
                     orientDownhill(fixed);
-                    slope = 0;
                 } else {
-                    // the shift was left over from earlier iterations: take the plain Newton step
+                    // a shift left over from earlier iterations, at a minimum: the plain Newton step
                     mu = 0;
                     factor.solve(product, direction);
-                    slope = dot(gradient, direction);
-                    atRounding = -slope <= ROUNDING * scale;
                 }
             }
-            double t = 1;
-            double trialEnergy;
-            while (true) {
-                for (int k = 0; k < u.length; k++) {
-                    trial[k] = u[k] + t * direction[k];
-                }
-                trialEnergy = energy(linVals, linRhs, known, trial);
-                boolean sufficient = slope < 0 ? trialEnergy <= energy + ARMIJO * t * slope
-                        : trialEnergy < energy - ROUNDING * scale;
-                if (sufficient || atRounding && mu == 0) {
-                    break;
-                }
-                if (t < 1e-30) {
-                    throw new SubstrateException("the co-content minimisation stalled for the diodes of " + title
-                            + " (no descent along the Newton direction; the equilibrium is not resolved in double precision)");
-                }
-                double quadratic = slope < 0 && Double.isFinite(trialEnergy)
-                        ? -slope * t * t / (2 * (trialEnergy - energy - slope * t)) : 0.1 * t;
-                t = Math.max(0.1 * t, Math.min(0.5 * t, quadratic));
-            }
+            double t = lineSearch(linVals, title);
             double step = 0;
-            double size = 0;
             for (int k = 0; k < u.length; k++) {
-                step = Math.max(step, Math.abs(trial[k] - u[k]));
-                size = Math.max(size, Math.abs(trial[k]));
+                step = Math.max(step, Math.abs(t * direction[k]));
+                u[k] += t * direction[k];
             }
-            System.arraycopy(trial, 0, u, 0, u.length);
-            energy = trialEnergy;
+            double size = largest(u);
             if (size > RUNAWAY_VOLTS) {
                 throw new SubstrateException("the operating point of " + title + " runs away (|V| > " + RUNAWAY_VOLTS
                         + " V): its co-content is unbounded below, so it has no equilibrium (a negative nudge larger"
@@ -160,6 +142,41 @@ final class CoContentMinimiser {
     /** How many solves this minimiser has run. */
     int runs() {
         return runs;
+    }
+
+    /**
+     * Backtracks from {@code t = 1} along {@link #direction} until the co-content decreases by
+     * Armijo's rule, {@code F(u + t d) - F(u) <= 1e-4 t g.d} (and strictly), using the closed-form change.
+     */
+    private double lineSearch(double[] linVals, String title) {
+        double slope = dot(gradient, direction);
+        double linearSlope = dot(linearGradient, direction);
+        system.multiply(linVals, direction, product);
+        double curvature = dot(direction, product);
+        NodalSystem.Branches d = system.shockley;
+        for (int k = 0; k < d.count; k++) {
+            diodeStep[k] = (d.ua[k] >= 0 ? direction[d.ua[k]] : 0) - (d.ub[k] >= 0 ? direction[d.ub[k]] : 0);
+        }
+        double t = 1;
+        while (true) {
+            double change = t * linearSlope + 0.5 * t * t * curvature;
+            for (int k = 0; k < d.count; k++) {
+                DiodeModel.Shockley m = system.shockleyModels[k];
+                double nvt = m.emissionCoefficient() * Units.THERMAL_VOLTAGE_VOLTS;
+                double dv = t * diodeStep[k];
+                change += m.saturationCurrentAmps() * (nvt * Math.exp(diodeVolts[k] / nvt) * Math.expm1(dv / nvt) - dv);
+            }
+            if (change < 0 && change <= ARMIJO * t * slope) {
+                return t;
+            }
+            if (t < 1e-30) {
+                throw new SubstrateException("the co-content minimisation stalled for the diodes of " + title
+                        + " (no descent along the Newton direction; the equilibrium is not resolved in double precision)");
+            }
+            double quadratic = slope < 0 && Double.isFinite(change)
+                    ? -slope * t * t / (2 * (change - slope * t)) : 0.1 * t;
+            t = Math.max(0.1 * t, Math.min(0.5 * t, quadratic));
+        }
     }
 
     /**
@@ -211,15 +228,17 @@ final class CoContentMinimiser {
         system.multiply(linVals, u, gradient);
         for (int k = 0; k < gradient.length; k++) {
             gradient[k] -= linRhs[k];
+            linearGradient[k] = fixed[k] ? 0 : gradient[k];
         }
         NodalSystem.Branches d = system.shockley;
         double[] volts = system.nodeVolts(u, known);
         for (int k = 0; k < d.count; k++) {
+            DiodeModel.Shockley m = system.shockleyModels[k];
+            double vd = volts[d.a[k]] - volts[d.b[k]];
+            diodeVolts[k] = vd;
             if (d.ua[k] < 0 && d.ub[k] < 0) {
                 continue;
             }
-            DiodeModel.Shockley m = system.shockleyModels[k];
-            double vd = volts[d.a[k]] - volts[d.b[k]];
             system.stampConductance(d, k, m.conductanceSiemens(vd), noKnown, hessian, noRhs);
             // the diode current leaves the anode's unknown and enters the cathode's
             NodalSystem.addCurrent(d.ub[k], d.ua[k], m.currentAmps(vd), gradient);
@@ -251,36 +270,13 @@ final class CoContentMinimiser {
         }
     }
 
-    /**
-     * The co-content at {@code u}, in watts (up to a constant); also sets {@link #energyScale}, the sum
-     * of the magnitudes of its terms, against which rounding is judged.
-     */
-    private double energy(double[] linVals, double[] linRhs, double[] known, double[] u) {
-        double sum = 0;
-        double magnitude = 0;
-        for (int r = 0; r < system.size; r++) {
-            double s = 0;
-            double abs = 0;
-            for (int p = system.rowPtr[r]; p < system.rowPtr[r + 1]; p++) {
-                double term = linVals[p] * u[system.colIdx[p]];
-                s += term;
-                abs += Math.abs(term);
-            }
-            sum += u[r] * (0.5 * s - linRhs[r]);
-            magnitude += Math.abs(u[r]) * (0.5 * abs + Math.abs(linRhs[r]));
+    /** The largest magnitude in {@code v}. */
+    private static double largest(double[] v) {
+        double m = 0;
+        for (double x : v) {
+            m = Math.max(m, Math.abs(x));
         }
-        NodalSystem.Branches d = system.shockley;
-        double[] volts = system.nodeVolts(u, known);
-        for (int k = 0; k < d.count; k++) {
-            DiodeModel.Shockley m = system.shockleyModels[k];
-            double nvt = m.emissionCoefficient() * Units.THERMAL_VOLTAGE_VOLTS;
-            double vd = volts[d.a[k]] - volts[d.b[k]];
-            double e = m.saturationCurrentAmps() * (nvt * Math.expm1(vd / nvt) - vd);
-            sum += e;
-            magnitude += Math.abs(e);
-        }
-        energyScale = magnitude;
-        return sum;
+        return m;
     }
 
     private static double dot(double[] a, double[] b) {

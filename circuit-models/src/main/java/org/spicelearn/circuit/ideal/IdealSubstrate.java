@@ -28,8 +28,12 @@ import org.spicelearn.circuit.VoltageSource;
  * the matrix non-symmetric; it is then factorised by a sparse LU with a static row order (each VCVS
  * constraint row on its output node's diagonal) under the same kind of reused symbolic analysis,
  * falling back to a dense LU with partial pivoting if a pivot turns out too small.
- * Shockley diodes: damped Newton (SPICE junction-voltage limiting) with source stepping when plain
- * Newton fails. Ideal diodes: the co-content is then minimised subject to the diode limits (a convex
+ * Shockley diodes: Newton's method with SPICE junction-voltage limiting; when it fails, and always
+ * under a negative nudge (which can make the co-content non-convex, so that Newton's stationary
+ * point may be a saddle and source stepping may end at a fold), the co-content is minimised by
+ * {@link CoContentMinimiser} (Newton with a line search on the co-content, globally convergent, and
+ * returning a stable equilibrium); circuits with controlled sources have no co-content and fall back
+ * to source stepping. Ideal diodes: the co-content is then minimised subject to the diode limits (a convex
  * quadratic programme) by exact coordinate descent (Scellier 2024: each node set to the
  * conductance-weighted mean of its neighbours clipped to its diode limits; whole-layer block updates
  * when the unknowns form two independent classes, as in layered networks), followed by a primal-dual
