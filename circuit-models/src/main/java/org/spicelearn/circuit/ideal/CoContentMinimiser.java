@@ -38,6 +38,8 @@ final class CoContentMinimiser {
     private static final double ARMIJO = 1e-4;
     /** Beyond this shift a singular Newton matrix is not the shift's fault (at 2 it is diagonally dominant). */
     private static final double MAX_SHIFT = 1e3;
+    /** A Newton step below this fraction of the voltages (plus 1 V) is at rounding level: no line search. */
+    private static final double RESOLVED = 1e-11;
     /** A shifted Newton step below this fraction of the voltages (plus 1 V) means a stationary point. */
     private static final double STATIONARY = 1e-10;
 
@@ -116,7 +118,9 @@ final class CoContentMinimiser {
                     factor.solve(product, direction);
                 }
             }
-            double t = lineSearch(linVals, title);
+            // a Newton step this small changes the co-content by less than its rounding: taken whole
+            boolean resolved = mu == 0 && largest(direction) <= RESOLVED * (1 + largest(u));
+            double t = resolved ? 1 : lineSearch(linVals, title);
             double step = 0;
             for (int k = 0; k < u.length; k++) {
                 step = Math.max(step, Math.abs(t * direction[k]));

@@ -174,6 +174,45 @@ class NegativeNudgeTest {
     }
 
     /**
+     * The XOR network of the learner's tests (layered 4-4-1, diodes on +/-0.3 V rails, bias) under
+     * a training-like sequence of free, +1e-4 S and -1e-4 S phases with XOR inputs, each solve
+     * warm-started from the previous state, on 20 draws of conductances over 1e-5..1e-4 S. The last
+     * Newton steps are at rounding level, where the co-content's change cannot be resolved: they must
+     * be taken whole (a line search there backtracked without end once in these 4000 solves).
+     */
+    @Test
+    void trainingLikePhaseSequencesOnTheXorNetworkConverge() {
+        Circuit c = LayeredNetworkGenerator.generate(LayeredNetworkSpec.of(4, 4, 1).withBias(true, 1.0)
+                .withHiddenDiodes(LayeredNetworkSpec.DEFAULT_SHOCKLEY).withDiodeVolts(0.3, -0.3), 1);
+        int[] out = {c.nodeIndex("out0")};
+        int negative = 0;
+        for (int seed = 0; seed < 20; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            double[] g = new double[c.trainables().size()];
+            for (int t = 0; t < g.length; t++) {
+                g[t] = 1e-5 * Math.pow(10, random.nextDouble());
+            }
+            Circuit drawn = c.withConductances(Conductances.of(g));
+            IdealSubstrate s = new IdealSubstrate(drawn);
+            for (int phase = 0; phase < 200; phase++) {
+                double x0 = random.nextBoolean() ? 1 : -1;
+                double x1 = random.nextBoolean() ? 1 : -1;
+                Map<String, Double> in = Map.of("vin0p", x0, "vin0n", -x0, "vin1p", x1, "vin1n", -x1);
+                int kind = random.nextInt(3);
+                double[] target = {x0 * x1 > 0 ? -0.2 : 0.2};
+                OutputBoundary.Nudge nudge = new OutputBoundary.Nudge(kind == 2 ? -1e-4 : 1e-4, out, target);
+                s.setBoundary(new BoundaryConditions(in, kind == 0 ? OutputBoundary.FREE : nudge));
+                NodeVoltages v = s.settle();
+                if (kind == 2) {
+                    assertStableEquilibrium(drawn, v, nudge);
+                    negative++;
+                }
+            }
+        }
+        assertTrue(negative > 1000, "negative phases: " + negative);
+    }
+
+    /**
      * One node held by 10 kilohm to ground and clipped by diodes to +/-0.5 V rails, nudged at twice its
      * conductance towards 0 V: 0 V is then a stationary point with zero gradient but a maximum of the
      * co-content (where Newton's method from a cold start stops); the stable equilibria lie beyond a
