@@ -40,6 +40,8 @@ final class CoContentMinimiser {
     private static final double MAX_SHIFT = 1e3;
     /** A Newton step below this fraction of the voltages (plus 1 V) is at rounding level: no line search. */
     private static final double RESOLVED = 1e-11;
+    /** A Newton step below this fraction of the voltages (plus 1 V) that finds no descent is rounding noise. */
+    private static final double NOISE = 1e-8;
     /** A shifted Newton step below this fraction of the voltages (plus 1 V) means a stationary point. */
     private static final double STATIONARY = 1e-10;
 
@@ -120,7 +122,14 @@ final class CoContentMinimiser {
             }
             // a Newton step this small changes the co-content by less than its rounding: taken whole
             boolean resolved = mu == 0 && largest(direction) <= RESOLVED * (1 + largest(u));
-            double t = resolved ? 1 : lineSearch(linVals, title);
+            double t = resolved ? 1 : lineSearch(linVals);
+            if (t == 0) {
+                if (mu == 0 && largest(direction) <= NOISE * (1 + largest(u))) {
+                    return u; // the gradient's rounding noise sets the step: converged as far as doubles resolve
+                }
+                throw new SubstrateException("the co-content minimisation stalled for the diodes of " + title
+                        + " (no descent along the Newton direction; the equilibrium is not resolved in double precision)");
+            }
             double step = 0;
             for (int k = 0; k < u.length; k++) {
                 step = Math.max(step, Math.abs(t * direction[k]));
@@ -150,9 +159,10 @@ final class CoContentMinimiser {
 
     /**
      * Backtracks from {@code t = 1} along {@link #direction} until the co-content decreases by
-     * Armijo's rule, {@code F(u + t d) - F(u) <= 1e-4 t g.d} (and strictly), using the closed-form change.
+     * Armijo's rule, {@code F(u + t d) - F(u) <= 1e-4 t g.d} (and strictly), using the closed-form change;
+     * returns 0 when no step above 1e-30 decreases it.
      */
-    private double lineSearch(double[] linVals, String title) {
+    private double lineSearch(double[] linVals) {
         double slope = dot(gradient, direction);
         double linearSlope = dot(linearGradient, direction);
         system.multiply(linVals, direction, product);
@@ -174,8 +184,7 @@ final class CoContentMinimiser {
                 return t;
             }
             if (t < 1e-30) {
-                throw new SubstrateException("the co-content minimisation stalled for the diodes of " + title
-                        + " (no descent along the Newton direction; the equilibrium is not resolved in double precision)");
+                return 0;
             }
             double quadratic = slope < 0 && Double.isFinite(change)
                     ? -slope * t * t / (2 * (change - slope * t)) : 0.1 * t;
