@@ -54,7 +54,7 @@ final class CoContentMinimiser {
     private final double[] direction;
     private final double[] trial;
     private final double[] product;
-    private final double[] diodeVolts;
+    private final double[] diodeExp;
     private final double[] diodeStep;
     private final double[] noKnown;
     private final double[] noRhs;
@@ -71,7 +71,7 @@ final class CoContentMinimiser {
         direction = new double[system.size];
         trial = new double[system.size];
         product = new double[system.size];
-        diodeVolts = new double[system.shockley.count];
+        diodeExp = new double[system.shockley.count];
         diodeStep = new double[system.shockley.count];
         noKnown = new double[system.nodeCount];
         noRhs = new double[system.size];
@@ -178,7 +178,7 @@ final class CoContentMinimiser {
                 DiodeModel.Shockley m = system.shockleyModels[k];
                 double nvt = m.emissionCoefficient() * Units.THERMAL_VOLTAGE_VOLTS;
                 double dv = t * diodeStep[k];
-                change += m.saturationCurrentAmps() * (nvt * Math.exp(diodeVolts[k] / nvt) * Math.expm1(dv / nvt) - dv);
+                change += m.saturationCurrentAmps() * (nvt * diodeExp[k] * Math.expm1(dv / nvt) - dv);
             }
             if (change < 0 && change <= ARMIJO * t * slope) {
                 return t;
@@ -248,11 +248,12 @@ final class CoContentMinimiser {
         for (int k = 0; k < d.count; k++) {
             DiodeModel.Shockley m = system.shockleyModels[k];
             double vd = volts[d.a[k]] - volts[d.b[k]];
-            diodeVolts[k] = vd;
+            double nvt = m.emissionCoefficient() * Units.THERMAL_VOLTAGE_VOLTS;
+            diodeExp[k] = Math.exp(vd / nvt);
             if (d.ua[k] < 0 && d.ub[k] < 0) {
                 continue;
             }
-            system.stampConductance(d, k, m.conductanceSiemens(vd), noKnown, hessian, noRhs);
+            system.stampConductance(d, k, m.saturationCurrentAmps() / nvt * diodeExp[k], noKnown, hessian, noRhs);
             // the diode current leaves the anode's unknown and enters the cathode's
             NodalSystem.addCurrent(d.ub[k], d.ua[k], m.currentAmps(vd), gradient);
         }
