@@ -35,6 +35,7 @@ final class CoContentMinimiser {
     static final int MAX_ITERATIONS = 500;
     /** Voltages beyond this mean the co-content is unbounded below: the circuit has no equilibrium. */
     static final double RUNAWAY_VOLTS = 1e6;
+    /** Armijo's sufficient-decrease fraction of the predicted first-order change. */
     private static final double ARMIJO = 1e-4;
     /** Beyond this shift a singular Newton matrix is not the shift's fault (at 2 it is diagonally dominant). */
     private static final double MAX_SHIFT = 1e3;
@@ -52,7 +53,6 @@ final class CoContentMinimiser {
     private final double[] gradient;
     private final double[] linearGradient;
     private final double[] direction;
-    private final double[] trial;
     private final double[] product;
     private final double[] diodeExp;
     private final double[] diodeStep;
@@ -69,7 +69,6 @@ final class CoContentMinimiser {
         gradient = new double[system.size];
         linearGradient = new double[system.size];
         direction = new double[system.size];
-        trial = new double[system.size];
         product = new double[system.size];
         diodeExp = new double[system.shockley.count];
         diodeStep = new double[system.shockley.count];
