@@ -328,8 +328,16 @@ public final class NgspiceSession implements AutoCloseable {
      * condition, NGSPICE.md) and returns every node voltage there; {@code changes} are applied at the
      * present pause before continuing, and the run goes on from the state it paused in.
      *
+     * <p>ngspice 39.3 discards a breakpoint when an accepted step lands less than its {@code minbreak}
+     * short of it (5e-5 of the largest step after a {@code resume}; the {@code minbreak} option does not
+     * reach the task an interactive {@code tran} makes), and the next step then ran past the pause. So
+     * every step about to cross the pause time is also cut to end on it from the GetSyncData callback,
+     * which ngspice calls after its own breakpoint handling; a point within
+     * {@link #PAUSE_MARGIN_PER_MAX_STEP} of the largest step before the pause time counts as the pause.
+     *
      * @param changes      bridge-made commands (alters) applied before running on
-     * @param pauseSeconds absolute simulation time to pause at, after the present time and before the stop time
+     * @param pauseSeconds absolute simulation time to pause at, more than {@link #minimumPauseSeconds} after
+     *                     the present time and before the stop time
      */
     public double[] transientUntil(List<String> changes, double pauseSeconds) {
         requireCircuit("resume");
@@ -349,9 +357,7 @@ public final class NgspiceSession implements AutoCloseable {
         }
         // the breakpoint makes ngspice land on T up to rounding (and cut the integration order there, where
         // alters may have changed the circuit); stopping a hair before T keeps a point at T - 1 ulp from
-        // running one more step. ngspice drops its breakpoint when a step happens to land within minbreak
-        // (5e-5 of the largest step after a resume) short of it; the step limit then still ends the next
-        // step on T.
+        // running one more step; the step limit ends a step on T when ngspice has dropped the breakpoint
         List<String> all = new ArrayList<>(changes.size() + 2);
         all.add("delete all");
         all.add("stop when time > " + SpiceNames.number(pauseSeconds - margin));

@@ -55,7 +55,11 @@ import org.spicelearn.netlist.SpiceNames.AuxiliaryRole;
  * point. With constant sources the state there is still the DC equilibrium and the substrate's clock
  * starts at that point; with time-varying waveforms the clock is ngspice's own (waveforms see the
  * same times as in {@code IdealSubstrate}), so the first advance must be longer than that first step
- * (a tenth of the largest step).
+ * (a tenth of the largest step). An advance on a fresh substrate, or after the run ended, settles
+ * first: it starts from the DC equilibrium under the present boundary. Every advance pauses on its
+ * end time ({@link NgspiceSession#transientUntil}); advances of {@link #SHORTEST_DURATION_PER_STEP}
+ * steps or less are refused. A long run restarts from its state every few thousand points, its first
+ * point then lying within half of the advance being made.
  *
  * <p>One owner thread (the constructing one). A ControlledExit of ngspice retires its library
  * instance; the next {@code settle} or {@code advance} reloads the circuit, with its present
