@@ -32,7 +32,7 @@ class IrisTrainingTest {
         }
     }
 
-    /** Quick variant (default suite): 40 epochs, one seed; the run learns far beyond chance. */
+    /** Quick variant: 40 epochs, one seed; the run learns far beyond chance (measured 0.833). */
     @Test
     void temporallyLocalStochasticEpLearnsIrisQuickly() {
         TrainingSetup setup = SpecTranslator.load(SPEC);
@@ -41,54 +41,86 @@ class IrisTrainingTest {
         System.out.printf(Locale.ROOT, "Iris quick (40 epochs, seed 1): train %.3f test %.3f, loss %.4f -> %.4f V^2%n",
                 r.last().trainAccuracy(), r.last().testAccuracy(), r.epochs().get(0).trainLoss(), r.last().trainLoss());
         assertTrue(r.last().trainLoss() < 0.75 * r.epochs().get(0).trainLoss(), "the loss must fall");
-        assertTrue(r.last().testAccuracy() >= 0.6, "test accuracy (chance 0.33) " + r.last().testAccuracy());
+        assertTrue(r.last().testAccuracy() >= 0.75, "test accuracy (chance 0.33) " + r.last().testAccuracy());
     }
 
     /**
      * The acceptance run: the spec as shipped (150 epochs) over seeds 1..5 (split, sample order and
-     * phase draws change with the seed; the network is the library's), against the rigid centred-EP
-     * baseline on the same seeds (60 epochs, the setting that trains best). The issue asked for a
-     * test accuracy of at least 90%; what temporally local stochastic-phase EP reaches here is
-     * reported and asserted as measured (see learner/README.md for why it falls short).
+     * phase draws change with the seed; the network is the library's), against (a) the rigid rule with
+     * the same positive nudge, schedule and rate per sample ({@code eta * K * mu / 2}), and (b) the rigid
+     * centred-EP baseline (beta = 1e-4 S, 60 epochs). The issue asked for a test accuracy of at least
+     * 90%; it is not reached: temporally local learning matches the rigid rule with the same nudge
+     * (measured 0.840 +/- 0.028 against 0.833 +/- 0.024), and that strong one-sided nudge is what costs
+     * the points against the centred baseline (0.953); see learner/README.md.
      */
     @Test
-    @Tag("slow")
-    void fiveSeedsOfTheShippedSpecAgainstTheRigidBaseline() {
+    void fiveSeedsOfTheShippedSpecAgainstTheRigidRules() {
         TrainingSetup base = SpecTranslator.load(SPEC);
+        PhaseDynamics.TemporallyLocal tl = (PhaseDynamics.TemporallyLocal) base.config().dynamics();
+        assertEquals(0.5, tl.order().positiveProbability());
+        assertTrue(tl.lengths() instanceof org.spicelearn.learn.phase.LengthDistribution.Geometric);
+        int k = ((org.spicelearn.learn.phase.SampleSwitching.EveryKPhases) tl.switching()).k();
+        LearningRateSchedule.InverseTime rate = (LearningRateSchedule.InverseTime) base.config().rate();
+        LearningRateSchedule samePerSample = new LearningRateSchedule.InverseTime(
+                rate.eta0() * k * tl.positiveMean() / 2, rate.tauSamples());
         double[] local = new double[5];
-        double[] rigid = new double[5];
+        double[] rigidSameRule = new double[5];
+        double[] rigidCentred = new double[5];
         for (int seed = 1; seed <= 5; seed++) {
             TrainingSetup setup = SpecTranslator.translate(SPEC, withSeed(SPEC, seed));
-            local[seed - 1] = train(setup, setup.config()).last().testAccuracy();
-            TrainingConfig baseline = new TrainingConfig(new ContrastiveRule.EquilibriumPropagation(Nudging.CENTRED, 1e-4),
-                    new PhaseDynamics.Rigid(1, 1), setup.config().mode(), setup.config().device(),
-                    new LearningRateSchedule.Constant(3e-9), 60, seed);
-            rigid[seed - 1] = train(setup, baseline).last().testAccuracy();
+            TrainingConfig c = setup.config();
+            local[seed - 1] = train(setup, c).last().testAccuracy();
+            rigidSameRule[seed - 1] = train(setup, new TrainingConfig(c.rule(), new PhaseDynamics.Rigid(1, 1), c.mode(),
+                    c.device(), samePerSample, c.epochs(), seed)).last().testAccuracy();
+            rigidCentred[seed - 1] = train(setup, new TrainingConfig(
+                    new ContrastiveRule.EquilibriumPropagation(Nudging.CENTRED, 1e-4), new PhaseDynamics.Rigid(1, 1),
+                    c.mode(), c.device(), new LearningRateSchedule.Constant(3e-9), 60, seed)).last().testAccuracy();
         }
         System.out.printf(Locale.ROOT, "Iris 5 seeds, temporally local stochastic EP: test accuracy mean %.3f sd %.3f %s%n",
                 mean(local), sd(local), java.util.Arrays.toString(local));
-        System.out.printf(Locale.ROOT, "Iris 5 seeds, rigid centred EP baseline:      test accuracy mean %.3f sd %.3f %s%n",
-                mean(rigid), sd(rigid), java.util.Arrays.toString(rigid));
-        assertTrue(mean(rigid) >= 0.9, "rigid baseline " + mean(rigid));
-        assertTrue(mean(local) >= 0.7, "temporally local " + mean(local));
-        assertEquals(base.data().train().size(), 120);
+        System.out.printf(Locale.ROOT, "Iris 5 seeds, rigid, same nudge and rate:      test accuracy mean %.3f sd %.3f %s%n",
+                mean(rigidSameRule), sd(rigidSameRule), java.util.Arrays.toString(rigidSameRule));
+        System.out.printf(Locale.ROOT, "Iris 5 seeds, rigid centred EP baseline:       test accuracy mean %.3f sd %.3f %s%n",
+                mean(rigidCentred), sd(rigidCentred), java.util.Arrays.toString(rigidCentred));
+        assertTrue(mean(rigidCentred) >= 0.9, "rigid centred baseline " + mean(rigidCentred));
+        assertTrue(mean(local) >= 0.8, "temporally local " + mean(local));
+        assertTrue(sd(local) <= 0.06, "temporally local sd " + sd(local));
+        assertTrue(mean(local) >= mean(rigidSameRule) - 0.03,
+                "temporally local " + mean(local) + " against the rigid rule with the same nudge " + mean(rigidSameRule));
+        assertEquals(120, base.data().train().size());
     }
 
-    /** The same spec (seed 1, 25 epochs) on ngspice lands within 3 points of the ideal substrate. */
+    /**
+     * The same spec on ngspice (seed 1, 10 epochs: K = 20 phases per sample make ngspice runs long)
+     * lands within 3 points of the ideal substrate, on test and train accuracy, with the same loss.
+     */
     @Test
     @Tag("ngspice")
     void ngspiceFollowsTheIdealSubstrateWithinThreePoints() {
+        compareNgspiceWithIdeal(10);
+    }
+
+    /** The acceptance comparison on the whole spec (150 epochs, seed 1; about 4 minutes on ngspice). */
+    @Test
+    @Tag("ngspice")
+    @Tag("slow")
+    void ngspiceFollowsTheIdealSubstrateOverTheWholeSpec() {
+        compareNgspiceWithIdeal(150);
+    }
+
+    private static void compareNgspiceWithIdeal(int epochs) {
         NgspiceAvailable.require();
         TrainingSetup setup = SpecTranslator.load(SPEC);
-        TrainingConfig config = setup.config().withEpochs(25);
+        TrainingConfig config = setup.config().withEpochs(epochs);
         TrainingResult ideal = train(setup, config);
         TrainingResult ngspice = train(setup.withSubstrate(TrainingSetup.SubstrateKind.NGSPICE), config);
-        System.out.printf(Locale.ROOT, "Iris 25 epochs: ideal test %.3f train %.3f, ngspice test %.3f train %.3f; "
-                        + "final loss %.6f vs %.6f V^2%n", ideal.last().testAccuracy(), ideal.last().trainAccuracy(),
+        System.out.printf(Locale.ROOT, "Iris %d epochs: ideal test %.3f train %.3f, ngspice test %.3f train %.3f; "
+                        + "final loss %.6f vs %.6f V^2%n", epochs, ideal.last().testAccuracy(), ideal.last().trainAccuracy(),
                 ngspice.last().testAccuracy(), ngspice.last().trainAccuracy(), ideal.last().trainLoss(),
                 ngspice.last().trainLoss());
         assertEquals(ideal.last().testAccuracy(), ngspice.last().testAccuracy(), 0.03 + 1e-12);
         assertEquals(ideal.last().trainAccuracy(), ngspice.last().trainAccuracy(), 0.03 + 1e-12);
+        assertEquals(ideal.last().trainLoss(), ngspice.last().trainLoss(), 0.05 * ideal.last().trainLoss());
     }
 
     /** The spec with another seed (read, then the seed replaced). */
