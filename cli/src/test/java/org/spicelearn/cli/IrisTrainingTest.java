@@ -11,7 +11,9 @@ import org.spicelearn.circuit.Substrate;
 import org.spicelearn.cli.run.Substrates;
 import org.spicelearn.cli.spec.SpecTranslator;
 import org.spicelearn.cli.spec.TrainingSetup;
+import org.spicelearn.learn.phase.LengthDistribution;
 import org.spicelearn.learn.phase.PhaseDynamics;
+import org.spicelearn.learn.phase.SampleSwitching;
 import org.spicelearn.learn.rule.ContrastiveRule;
 import org.spicelearn.learn.rule.Nudging;
 import org.spicelearn.learn.train.LearningRateSchedule;
@@ -58,8 +60,8 @@ class IrisTrainingTest {
         TrainingSetup base = SpecTranslator.load(SPEC);
         PhaseDynamics.TemporallyLocal tl = (PhaseDynamics.TemporallyLocal) base.config().dynamics();
         assertEquals(0.5, tl.order().positiveProbability());
-        assertTrue(tl.lengths() instanceof org.spicelearn.learn.phase.LengthDistribution.Geometric);
-        int k = ((org.spicelearn.learn.phase.SampleSwitching.EveryKPhases) tl.switching()).k();
+        assertTrue(tl.lengths() instanceof LengthDistribution.Geometric);
+        int k = ((SampleSwitching.EveryKPhases) tl.switching()).k();
         LearningRateSchedule.InverseTime rate = (LearningRateSchedule.InverseTime) base.config().rate();
         LearningRateSchedule samePerSample = new LearningRateSchedule.InverseTime(
                 rate.eta0() * k * tl.positiveMean() / 2, rate.tauSamples());
@@ -100,7 +102,7 @@ class IrisTrainingTest {
         compareNgspiceWithIdeal(10);
     }
 
-    /** The acceptance comparison on the whole spec (150 epochs, seed 1; about 4 minutes on ngspice). */
+    /** The acceptance comparison on the whole spec (150 epochs, seed 1; about 5 minutes on ngspice). */
     @Test
     @Tag("ngspice")
     @Tag("slow")
