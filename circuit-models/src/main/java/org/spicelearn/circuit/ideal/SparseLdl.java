@@ -42,23 +42,8 @@ final class SparseLdl implements LinearFactor {
     SparseLdl(int n, int[] rowPtr, int[] colIdx) {
         this.n = n;
         perm = MinimumDegreeOrdering.order(n, rowPtr, colIdx);
-        int[] pinv = new int[n];
-        for (int k = 0; k < n; k++) {
-            pinv[perm[k]] = k;
-        }
-        ap = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-                int r = pinv[i];
-                int c = pinv[colIdx[p]];
-                if (r <= c) {
-                    ap[c + 1]++;
-                }
-            }
-        }
-        for (int k = 0; k < n; k++) {
-            ap[k + 1] += ap[k];
-        }
+        int[] pinv = SparseSymbolic.inverse(perm);
+        ap = SparseSymbolic.upperColumnPointers(n, rowPtr, colIdx, pinv);
         ai = new int[ap[n]];
         gather = new int[ap[n]];
         ax = new double[ap[n]];
@@ -74,31 +59,11 @@ final class SparseLdl implements LinearFactor {
                 }
             }
         }
-        lp = new int[n + 1];
         parent = new int[n];
         lnz = new int[n];
         flag = new int[n];
         pattern = new int[n];
-        for (int k = 0; k < n; k++) {
-            parent[k] = -1;
-            flag[k] = k;
-            lnz[k] = 0;
-            for (int p = ap[k]; p < ap[k + 1]; p++) {
-                int i = ai[p];
-                if (i < k) {
-                    for (; flag[i] != k; i = parent[i]) {
-                        if (parent[i] == -1) {
-                            parent[i] = k;
-                        }
-                        lnz[i]++;
-                        flag[i] = k;
-                    }
-                }
-            }
-        }
-        for (int k = 0; k < n; k++) {
-            lp[k + 1] = lp[k] + lnz[k];
-        }
+        lp = SparseSymbolic.eliminationTree(n, ap, ai, parent, lnz, flag);
         li = new int[lp[n]];
         lx = new double[lp[n]];
         d = new double[n];
@@ -126,14 +91,7 @@ final class SparseLdl implements LinearFactor {
             for (int p = ap[k]; p < ap[k + 1]; p++) {
                 int i = ai[p];
                 y[i] += ax[p];
-                int len = 0;
-                for (; flag[i] != k; i = parent[i]) {
-                    pattern[len++] = i;
-                    flag[i] = k;
-                }
-                while (len > 0) {
-                    pattern[--top] = pattern[--len];
-                }
+                top = SparseSymbolic.pushRowPath(i, k, top, parent, flag, pattern);
             }
             double dk = y[k];
             y[k] = 0;
@@ -194,14 +152,7 @@ final class SparseLdl implements LinearFactor {
         for (int k = 0; k < n; k++) {
             work[k] = b[perm[k]];
         }
-        for (int j = 0; j < n; j++) {
-            double wj = work[j];
-            if (wj != 0) {
-                for (int p = lp[j]; p < lp[j + 1]; p++) {
-                    work[li[p]] -= lx[p] * wj;
-                }
-            }
-        }
+        SparseSymbolic.solveUnitLower(n, lp, li, lx, work);
         for (int j = 0; j < n; j++) {
             work[j] /= d[j];
         }
@@ -210,13 +161,7 @@ final class SparseLdl implements LinearFactor {
 
     /** Solves {@code L^T z = work} in place and scatters {@code z} to {@code x} in the original order. */
     private void backSubstitute(double[] x) {
-        for (int j = n - 1; j >= 0; j--) {
-            double s = work[j];
-            for (int p = lp[j]; p < lp[j + 1]; p++) {
-                s -= lx[p] * work[li[p]];
-            }
-            work[j] = s;
-        }
+        SparseSymbolic.solveUnitLowerTransposed(n, lp, li, lx, work);
         for (int k = 0; k < n; k++) {
             x[perm[k]] = work[k];
         }

@@ -90,22 +90,9 @@ final class SparseLu implements LinearFactor {
             sPtr[i + 1] += sPtr[i];
         }
         perm = MinimumDegreeOrdering.order(n, sPtr, sIdx);
-        int[] pinv = new int[n];
-        for (int k = 0; k < n; k++) {
-            pinv[perm[k]] = k;
-        }
+        int[] pinv = SparseSymbolic.inverse(perm);
         // permuted upper pattern, column by column, with the positions of B(i,k) and B(k,i)
-        ap = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            for (int q = sPtr[i]; q < sPtr[i + 1]; q++) {
-                if (pinv[i] <= pinv[sIdx[q]]) {
-                    ap[pinv[sIdx[q]] + 1]++;
-                }
-            }
-        }
-        for (int k = 0; k < n; k++) {
-            ap[k + 1] += ap[k];
-        }
+        ap = SparseSymbolic.upperColumnPointers(n, sPtr, sIdx, pinv);
         ai = new int[ap[n]];
         gatherUpper = new int[ap[n]];
         gatherLower = new int[ap[n]];
@@ -133,30 +120,11 @@ final class SparseLu implements LinearFactor {
                 gatherLower[slot.get((long) c * n + r)] = bPos[q];
             }
         }
-        lp = new int[n + 1];
         parent = new int[n];
         lnz = new int[n];
         flag = new int[n];
         pattern = new int[n];
-        for (int k = 0; k < n; k++) {
-            parent[k] = -1;
-            flag[k] = k;
-            for (int p = ap[k]; p < ap[k + 1]; p++) {
-                int i = ai[p];
-                if (i < k) {
-                    for (; flag[i] != k; i = parent[i]) {
-                        if (parent[i] == -1) {
-                            parent[i] = k;
-                        }
-                        lnz[i]++;
-                        flag[i] = k;
-                    }
-                }
-            }
-        }
-        for (int k = 0; k < n; k++) {
-            lp[k + 1] = lp[k] + lnz[k];
-        }
+        lp = SparseSymbolic.eliminationTree(n, ap, ai, parent, lnz, flag);
         li = new int[lp[n]];
         lx = new double[lp[n]];
         ux = new double[lp[n]];
@@ -184,14 +152,7 @@ final class SparseLu implements LinearFactor {
                 if (i != k) {
                     yr[i] += lower;
                 }
-                int len = 0;
-                for (; flag[i] != k; i = parent[i]) {
-                    pattern[len++] = i;
-                    flag[i] = k;
-                }
-                while (len > 0) {
-                    pattern[--top] = pattern[--len];
-                }
+                top = SparseSymbolic.pushRowPath(i, k, top, parent, flag, pattern);
             }
             double dk = yc[k];
             yc[k] = 0;
@@ -224,14 +185,7 @@ final class SparseLu implements LinearFactor {
         for (int k = 0; k < n; k++) {
             work[k] = b[rowPerm[perm[k]]];
         }
-        for (int j = 0; j < n; j++) {
-            double wj = work[j];
-            if (wj != 0) {
-                for (int p = lp[j]; p < lp[j + 1]; p++) {
-                    work[li[p]] -= lx[p] * wj;
-                }
-            }
-        }
+        SparseSymbolic.solveUnitLower(n, lp, li, lx, work);
         for (int j = n - 1; j >= 0; j--) {
             double s = work[j];
             for (int p = lp[j]; p < lp[j + 1]; p++) {
@@ -258,13 +212,7 @@ final class SparseLu implements LinearFactor {
                 }
             }
         }
-        for (int j = n - 1; j >= 0; j--) {
-            double s = work[j];
-            for (int p = lp[j]; p < lp[j + 1]; p++) {
-                s -= lx[p] * work[li[p]];
-            }
-            work[j] = s;
-        }
+        SparseSymbolic.solveUnitLowerTransposed(n, lp, li, lx, work);
         for (int k = 0; k < n; k++) {
             x[rowPerm[perm[k]]] = work[k];
         }
