@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spicelearn.bridge.NgspiceBench;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,9 +26,8 @@ public final class BenchNgspiceTransientCommand implements Callable<Integer> {
     @Option(names = "--cycles", defaultValue = "5000", description = "Timed cycles per network (default ${DEFAULT-VALUE}).")
     private int cycles;
 
-    @Option(names = FixedHeapJvm.IN_THIS_JVM, hidden = true,
-            description = "Measure in this JVM (the default starts a child JVM with a fixed heap).")
-    private boolean inThisJvm;
+    @Mixin
+    private FixedHeapJvm.InThisJvmOption jvm;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the networks (default ${DEFAULT-VALUE}).")
     private long seed;
@@ -38,7 +38,7 @@ public final class BenchNgspiceTransientCommand implements Callable<Integer> {
             throw new BadInputException("--cycles must be at least 10, got " + cycles);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (!inThisJvm) {
+        if (!jvm.inThisJvm()) {
             return FixedHeapJvm.rerun(out, List.of("bench", "ngspice-transient", "--cycles", Integer.toString(cycles),
                     "--seed", Long.toString(seed)));
         }

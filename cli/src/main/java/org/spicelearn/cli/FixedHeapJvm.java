@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.spicelearn.bridge.NgspiceLibraryLocator;
+import picocli.CommandLine.Option;
 
 /**
  * Runs a memory benchmark again in a child JVM whose Java heap has a fixed size (and a serial
@@ -22,6 +23,21 @@ final class FixedHeapJvm {
     static final String HEAP = "96m";
 
     private FixedHeapJvm() {
+    }
+
+    /**
+     * The hidden {@value #IN_THIS_JVM} option of a bench command measured in a child JVM, as a picocli
+     * mixin: without it the command reruns itself through {@link #rerun}.
+     */
+    static final class InThisJvmOption {
+        @Option(names = IN_THIS_JVM, hidden = true,
+                description = "Measure in this JVM (the default starts a child JVM with a fixed heap).")
+        private boolean inThisJvm;
+
+        /** Whether the command measures in this JVM (it is the child) rather than starting a child. */
+        boolean inThisJvm() {
+            return inThisJvm;
+        }
     }
 
     /** Runs {@code spicelearn ARGS --in-this-jvm} in a child JVM, copying its output; returns its exit code. */
