@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.spicelearn.bridge.remote.HilErrorCode;
 import org.spicelearn.bridge.remote.HilException;
 import org.spicelearn.bridge.remote.Programming;
 import org.spicelearn.bridge.remote.PulseResponse;
@@ -69,11 +68,7 @@ public final class CalibrateCommand {
             try {
                 return new RemoteSubstrate(model, o);
             } catch (HilException e) {
-                if (e.code() == HilErrorCode.UNAUTHORIZED || e.code() == HilErrorCode.CONFLICT
-                        || e.code() == HilErrorCode.VERSION_UNSUPPORTED) {
-                    throw new BadInputException(server + ": " + e.getMessage(), e);
-                }
-                throw e;
+                throw HilCommand.refusedAsBadInput(server, e);
             }
         }
     }

@@ -64,15 +64,25 @@ public final class HilCommand {
         } catch (IOException e) {
             throw new BadInputException(deviceModel + ": " + e.getMessage(), e);
         } catch (org.spicelearn.bridge.remote.HilException e) {
-            if (e.code() == org.spicelearn.bridge.remote.HilErrorCode.UNAUTHORIZED
-                    || e.code() == org.spicelearn.bridge.remote.HilErrorCode.CONFLICT
-                    || e.code() == org.spicelearn.bridge.remote.HilErrorCode.VERSION_UNSUPPORTED) {
-                throw new BadInputException(option + ": " + e.getMessage(), e);
-            }
-            throw e;
+            throw refusedAsBadInput(option, e);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--substrate: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A HIL failure while connecting, as the exception to throw: a refused {@code HELLO} (bad token,
+     * server busy, unsupported protocol version) becomes bad input naming {@code address}; any other
+     * failure is returned as it is.
+     */
+    static RuntimeException refusedAsBadInput(String address, org.spicelearn.bridge.remote.HilException e) {
+        org.spicelearn.bridge.remote.HilErrorCode code = e.code();
+        if (code == org.spicelearn.bridge.remote.HilErrorCode.UNAUTHORIZED
+                || code == org.spicelearn.bridge.remote.HilErrorCode.CONFLICT
+                || code == org.spicelearn.bridge.remote.HilErrorCode.VERSION_UNSUPPORTED) {
+            return new BadInputException(address + ": " + e.getMessage(), e);
+        }
+        return e;
     }
 
     /** Parses {@code GMIN:GMAX} in siemens. */
