@@ -41,16 +41,7 @@ public final class DisorderedNetworkGenerator {
             }
         }
         // roles: a random permutation of the sites
-        int[] perm = new int[sites];
-        for (int i = 0; i < sites; i++) {
-            perm[i] = i;
-        }
-        for (int i = sites - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
+        int[] perm = Networks.randomPermutation(sites, random);
         Circuit.Builder b = Circuit.builder("disordered " + spec.nodes() + " nodes seed " + seed);
         int[] node = new int[sites];
         String[] name = new String[sites];
@@ -89,16 +80,7 @@ public final class DisorderedNetworkGenerator {
     private static boolean[] spanningTreeAndDilution(List<int[]> edges, int[] node, double dilution,
                                                      SplittableRandom random) {
         int m = edges.size();
-        int[] order = new int[m];
-        for (int i = 0; i < m; i++) {
-            order[i] = i;
-        }
-        for (int i = m - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Networks.randomPermutation(m, random);
         int maxNode = 0;
         for (int v : node) {
             maxNode = Math.max(maxNode, v);

@@ -19,6 +19,21 @@ public final class Networks {
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** A uniformly random permutation of {@code 0..n-1} (Fisher-Yates, drawing from the last index down). */
+    static int[] randomPermutation(int n, SplittableRandom random) {
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        return perm;
+    }
+
     /** A conductance drawn log-uniformly from {@code [minSiemens, maxSiemens]}. */
     static double logUniform(SplittableRandom random, double minSiemens, double maxSiemens) {
         if (minSiemens == maxSiemens) {
