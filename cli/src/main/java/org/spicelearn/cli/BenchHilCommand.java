@@ -58,10 +58,7 @@ public final class BenchHilCommand implements Callable<Integer> {
                 s.devices().deviceRange().minSiemens(), s.devices().deviceRange().maxSiemens());
         out.flush();
         long t0 = System.nanoTime();
-        HilAcceptance.Report r = HilAcceptance.run(s, NgspiceSubstrate::new, line -> {
-            out.println(line);
-            out.flush();
-        });
+        HilAcceptance.Report r = HilAcceptance.run(s, NgspiceSubstrate::new, ProgressLines.printingTo(out));
         double worst = 0;
         for (double e : r.parameterErrors()) {
             worst = Math.max(worst, e);

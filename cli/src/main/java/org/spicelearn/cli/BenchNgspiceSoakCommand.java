@@ -45,10 +45,7 @@ public final class BenchNgspiceSoakCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "ngspice-soak: %,d cycles of (alter one conductance, op, read all node voltages, destroy all)"
                 + " on the Iris-size diode network; RSS before any ngspice use %.1f MB%n", cycles, NgspiceBench.rssMb());
         out.flush();
-        NgspiceBench.Soak soak = NgspiceBench.soak(BenchNgspiceCommand.iris(seed), cycles, line -> {
-            out.println(line);
-            out.flush();
-        });
+        NgspiceBench.Soak soak = NgspiceBench.soak(BenchNgspiceCommand.iris(seed), cycles, ProgressLines.printingTo(out));
         out.printf(Locale.ROOT, "RSS after warm-up %.1f MB, after %,d cycles %.1f MB: growth %.1f MB (target < 50 MB);"
                 + " C heap in use %.1f -> %.1f MB (%+.2f MB); %.1f us per cycle%n", soak.rssStartMb(), cycles, soak.rssEndMb(),
                 soak.growthMb(), soak.nativeHeapStartMb(), soak.nativeHeapEndMb(), soak.nativeHeapGrowthMb(),

@@ -61,10 +61,7 @@ public final class CalibrateCommand {
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("--server: " + e.getMessage(), e);
             }
-            o = o.withToken(token).withProgramming(programming).withEvents(line -> {
-                out.println(line);
-                out.flush();
-            });
+            o = o.withToken(token).withProgramming(programming).withEvents(ProgressLines.printingTo(out));
             try {
                 return new RemoteSubstrate(model, o);
             } catch (HilException e) {
@@ -258,10 +255,8 @@ public final class CalibrateCommand {
                     throw new BadInputException(twin + ": " + e.getMessage(), e);
                 }
                 HardwareTransfer.Report rep = HardwareTransfer.run(twinModel, hw, task.data(),
-                        HilTask.config(epochs, seed), HilTask.fineTuneConfig(fineTuneEpochs, seed + 1), line -> {
-                            w.println(line);
-                            w.flush();
-                        });
+                        HilTask.config(epochs, seed), HilTask.fineTuneConfig(fineTuneEpochs, seed + 1),
+                        ProgressLines.printingTo(w));
                 w.printf(Locale.ROOT, "test accuracy: before transfer (twin) %.3f, after naive transfer %.3f, after "
                         + "fine-tuning %.3f; recovered %s of the loss%n", rep.twinAccuracy(), rep.naiveAccuracy(),
                         rep.fineTunedAccuracy(), Double.isNaN(rep.recoveredFraction()) ? "n/a (nothing lost)"

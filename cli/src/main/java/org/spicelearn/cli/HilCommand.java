@@ -57,10 +57,8 @@ public final class HilCommand {
     static org.spicelearn.circuit.Substrate openRemote(String option, Circuit model, String token, Path deviceModel,
                                                        PrintWriter events) {
         try {
-            return org.spicelearn.bridge.remote.RemoteSubstrate.open(option, model, token, deviceModel, line -> {
-                events.println(line);
-                events.flush();
-            });
+            return org.spicelearn.bridge.remote.RemoteSubstrate.open(option, model, token, deviceModel,
+                    ProgressLines.printingTo(events));
         } catch (IOException e) {
             throw new BadInputException(deviceModel + ": " + e.getMessage(), e);
         } catch (org.spicelearn.bridge.remote.HilException e) {

@@ -97,10 +97,7 @@ public final class ValidateCommand implements Callable<Integer> {
             throw new BadInputException("validate: --out " + out + " exists and is not a directory");
         }
         PrintWriter w = spec.commandLine().getOut();
-        ValidationSuite suite = new ValidationSuite(new ValidationSettings(quick, library, seed), line -> {
-            w.println(line);
-            w.flush();
-        });
+        ValidationSuite suite = new ValidationSuite(new ValidationSettings(quick, library, seed), ProgressLines.printingTo(w));
         ValidationReport report = suite.run(experiments);
         ReportWriter.write(report, out);
         int checks = report.sections().stream().mapToInt(s -> s.checks().size()).sum();
