@@ -24,8 +24,10 @@ import org.spicelearn.netlist.NetlistWriter;
  * The output directory of a run, written as the run goes: {@code metrics.csv} (one row per epoch),
  * {@code checkpoints/epoch-NNNNNNNN.xml} (eight digits, so names sort by epoch), {@code trained.cir}
  * (the netlist with the latest conductances, valid SPICE) and {@code result.xml}. Files are
- * refreshed at most once a second and at the end; every file is replaced atomically, so after a
- * Ctrl-C or a kill the directory holds complete files of one finished epoch (at most a second old).
+ * refreshed at most once a second and at the end; every file is replaced atomically and the
+ * checkpoint is written last. After a Ctrl-C every file describes the same finished epoch; after a
+ * kill every file is complete, and {@code metrics.csv} and {@code trained.cir} may be one flush (a
+ * second) ahead of the last checkpoint, never behind it.
  */
 public final class RunDirectory implements TrainingListener {
     /** Per-epoch metrics file name. */
@@ -90,8 +92,8 @@ public final class RunDirectory implements TrainingListener {
     }
 
     /**
-     * Writes the files of the last finished epoch: its checkpoint, the metrics up to it, the
-     * trained netlist. Called at most every {@link #FLUSH_INTERVAL_NANOS} during a run (short
+     * Writes the files of the last finished epoch: the metrics up to it, the trained netlist, and
+     * last its checkpoint. Called at most every {@link #FLUSH_INTERVAL_NANOS} during a run (short
      * epochs would otherwise spend their time rewriting files) and always at the end.
      */
     private void flush() {
@@ -100,11 +102,13 @@ public final class RunDirectory implements TrainingListener {
             return;
         }
         pending = null;
+        // the checkpoint goes last: it is the commit point, so a kill between these writes leaves
+        // metrics.csv and trained.cir at most one flush ahead of the last checkpoint, never behind it
+        AtomicFiles.write(dir.resolve(METRICS), metrics.toString());
+        AtomicFiles.write(dir.resolve(TRAINED_NETLIST), trainedNetlist(checkpoint.conductances()));
         String name = String.format(Locale.ROOT, "epoch-%08d.xml", checkpoint.epochsCompleted());
         AtomicFiles.write(dir.resolve(CHECKPOINTS).resolve(name), marshal(checkpointXml(checkpoint)));
         lastCheckpoint = CHECKPOINTS + "/" + name;
-        AtomicFiles.write(dir.resolve(METRICS), metrics.toString());
-        AtomicFiles.write(dir.resolve(TRAINED_NETLIST), trainedNetlist(checkpoint.conductances()));
     }
 
     /** Writes {@code result.xml} (and the trained netlist) for a finished or stopped run. */
