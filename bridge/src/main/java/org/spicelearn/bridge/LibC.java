@@ -18,6 +18,8 @@ interface LibC extends Library {
     int LC_NUMERIC = 1;
     /** Signals whose handlers ngspice's init replaces or resets and the JVM relies on. */
     int[] GUARDED_SIGNALS = {4 /* SIGILL */, 7 /* SIGBUS */, 8 /* SIGFPE */, 11 /* SIGSEGV */};
+    /** The index of SIGILL in {@link #GUARDED_SIGNALS}: the one handler ngspice's expression evaluation resets. */
+    int SIGILL_INDEX = 0;
     /** Bytes reserved per saved {@code struct sigaction} (glibc x86-64 uses 152). */
     int SIGACTION_BYTES = 256;
 
@@ -67,9 +69,14 @@ interface LibC extends Library {
     /** Installs the handlers saved by {@link #saveHandlers()} again. */
     static void restoreHandlers(Memory[] saved) {
         for (int i = 0; i < saved.length; i++) {
-            if (INSTANCE.sigaction(GUARDED_SIGNALS[i], saved[i], null) != 0) {
-                throw new IllegalStateException("sigaction could not restore the handler of signal " + GUARDED_SIGNALS[i]);
-            }
+            restoreHandler(saved, i);
+        }
+    }
+
+    /** Installs the handler of {@code GUARDED_SIGNALS[index]} saved by {@link #saveHandlers()} again. */
+    static void restoreHandler(Memory[] saved, int index) {
+        if (DirectLibC.sigaction(GUARDED_SIGNALS[index], saved[index], null) != 0) {
+            throw new IllegalStateException("sigaction could not restore the handler of signal " + GUARDED_SIGNALS[index]);
         }
     }
 }

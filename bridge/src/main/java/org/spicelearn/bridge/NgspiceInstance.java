@@ -1,5 +1,6 @@
 package org.spicelearn.bridge;
 
+import com.sun.jna.Function;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
@@ -27,11 +28,15 @@ import java.util.function.DoubleUnaryOperator;
  */
 final class NgspiceInstance {
     private static final AtomicInteger COPIES = new AtomicInteger();
+    /** A pointer at address 0: {@code ABSOLUTE.getDouble(address)} reads the double at {@code address}. */
+    private static final Pointer ABSOLUTE = new Pointer(0);
     private static Path copyDirectory;
     /** The JVM's own handlers, saved before the first ngspice init of this process. */
     private static Memory[] jvmSignalHandlers;
 
     private final SharedSpice lib;
+    /** {@code ngSpice_Command} called directly (JNA {@link Function}), for lines in native memory. */
+    private final Function commandFunction;
     private final String copyName;
     private volatile boolean exited;
     private final List<String> lines = new ArrayList<>();
@@ -68,8 +73,9 @@ final class NgspiceInstance {
     private final SharedSpice.GetSyncData getSyncData = this::onSync;
     private final IntByReference ident = new IntByReference(0);
 
-    private NgspiceInstance(SharedSpice lib, String copyName) {
+    private NgspiceInstance(SharedSpice lib, Function commandFunction, String copyName) {
         this.lib = lib;
+        this.commandFunction = commandFunction;
         this.copyName = copyName;
     }
 
@@ -104,7 +110,8 @@ final class NgspiceInstance {
         } catch (IOException ignored) {
             // left for the JVM's exit hook
         }
-        NgspiceInstance instance = new NgspiceInstance(lib, copy.getFileName().toString());
+        NgspiceInstance instance = new NgspiceInstance(lib, nativeLibrary.getFunction("ngSpice_Command"),
+                copy.getFileName().toString());
         instance.init();
         return instance;
     }
@@ -134,6 +141,8 @@ final class NgspiceInstance {
         try {
             lib.ngSpice_Init(sendChar, sendStat, controlledExit, sendData, sendInitData, bgThreadRunning, null);
             lib.ngSpice_Init_Sync(getVsrcData, getIsrcData, getSyncData, ident, null);
+            // no "Reference value" line (a SendChar callback) after every analysis
+            lib.ngSpice_Command("set norefvalue");
         } finally {
             restoreSignalHandlers();
         }
@@ -152,6 +161,17 @@ final class NgspiceInstance {
         }
     }
 
+    /**
+     * Puts the JVM's SIGILL handler back: the only one ngspice's front end touches after init (its
+     * expression evaluation sets SIGILL to the default for every operator, a leading minus included;
+     * measured: the other guarded handlers stay as they are).
+     */
+    static void restoreSigillHandler() {
+        if (jvmSignalHandlers != null) {
+            LibC.restoreHandler(jvmSignalHandlers, LibC.SIGILL_INDEX);
+        }
+    }
+
     /** Whether ngspice called its exit callback; a dead instance must not be called again. */
     boolean exited() {
         return exited;
@@ -165,6 +185,14 @@ final class NgspiceInstance {
     /** Sends one command line ({@code null} frees ngspice's command memory); returns ngspice's status. */
     int command(String command) {
         return lib.ngSpice_Command(command);
+    }
+
+    /**
+     * Sends one command line held in native memory as a NUL-terminated string: no JNA string
+     * conversion (a byte array and a malloc'd copy per call) and no interface-mapping dispatch.
+     */
+    int commandLine(Pointer line) {
+        return commandFunction.invokeInt(new Object[] {line});
     }
 
     /** Loads a netlist, one line per entry, the last being {@code .end}. */
@@ -226,6 +254,11 @@ final class NgspiceInstance {
         Pointer data = info.getPointer(SharedSpice.VECTOR_INFO_REALDATA_OFFSET);
         int length = info.getInt(SharedSpice.VECTOR_INFO_LENGTH_OFFSET);
         return data == null ? null : data.getDoubleArray(0, length);
+    }
+
+    /** Forgets the output lines collected so far. */
+    void discardLines() {
+        lines.clear();
     }
 
     /** The output lines collected since the last {@link #takeLines()}, which clears them. */
@@ -323,15 +356,18 @@ final class NgspiceInstance {
     private int onData(Pointer all, int count, int id, Pointer user) {
         long start = System.nanoTime();
         int n = Math.min(all.getInt(SharedSpice.VECVALUESALL_COUNT_OFFSET), vectorToNode.length - 1);
-        Pointer vecsa = all.getPointer(SharedSpice.VECVALUESALL_VECSA_OFFSET);
+        // addresses read as numbers and dereferenced through one pointer at address 0: no Pointer object per vector
+        long vecsa = all.getLong(SharedSpice.VECVALUESALL_VECSA_OFFSET);
         double[] volts = latestVolts;
         double time = 0;
         for (int i = 0; i < n; i++) {
             int node = vectorToNode[i];
             if (node > 0) {
-                volts[node] = vecsa.getPointer((long) i * Native.POINTER_SIZE).getDouble(SharedSpice.VECVALUES_CREAL_OFFSET);
+                volts[node] = ABSOLUTE.getDouble(ABSOLUTE.getLong(vecsa + (long) i * Native.POINTER_SIZE)
+                        + SharedSpice.VECVALUES_CREAL_OFFSET);
             } else if (i == scaleVector) {
-                time = vecsa.getPointer((long) i * Native.POINTER_SIZE).getDouble(SharedSpice.VECVALUES_CREAL_OFFSET);
+                time = ABSOLUTE.getDouble(ABSOLUTE.getLong(vecsa + (long) i * Native.POINTER_SIZE)
+                        + SharedSpice.VECVALUES_CREAL_OFFSET);
             }
         }
         latestTimeSeconds = time;

@@ -1,5 +1,7 @@
 package org.spicelearn.bridge;
 
+import com.sun.jna.Memory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -59,6 +61,15 @@ public final class NgspiceSession implements AutoCloseable {
     private long nativeNanos;
     private boolean closed;
     private final Map<String, DoubleUnaryOperator> externalSources = new HashMap<>();
+    /** The commands of the present analysis call (reused). */
+    private final CommandBatch batch = new CommandBatch();
+    /** One command line being packed, and its copy in native memory that ngSpice_Command reads. */
+    private final byte[] lineBytes = new byte[MAX_COMMAND_BYTES + 1];
+    private final Memory lineMemory = new Memory(MAX_COMMAND_BYTES + 1);
+    /** The characters of the batch being sent, and per command its number of ';' and whether it is not ASCII. */
+    private char[] chars = new char[4096];
+    private int[] semicolons = new int[256];
+    private boolean[] wide = new boolean[256];
 
     private NgspiceSession(Path libraryFile) {
         this.libraryFile = libraryFile;
@@ -189,40 +200,129 @@ public final class NgspiceSession implements AutoCloseable {
     }
 
     /**
-     * Sends commands such as {@code alter r1 = 1000.0} (plain numbers only: no expressions), packing
+     * Sends commands such as {@code alter r1=1000.0} (plain numbers only: no expressions), packing
      * them into as few lines as the length limit allows; {@code quit}, {@code exit} and background
      * commands are refused.
      */
     public void commands(List<String> commands) {
+        commands(CommandBatch.of(commands));
+    }
+
+    /** {@link #commands(List)} for commands written into a batch (no string per command). */
+    void commands(CommandBatch commands) {
         checkUsable();
         boolean noCircuit = !hasCircuit();
+        int n = commands.size();
+        int total = n == 0 ? 0 : commands.end(n - 1);
+        if (chars.length < total) {
+            chars = new char[Math.max(total, 2 * chars.length)];
+        }
+        if (semicolons.length < n) {
+            semicolons = new int[Math.max(n, 2 * semicolons.length)];
+            wide = new boolean[semicolons.length];
+        }
+        commands.getChars(chars);
         boolean minus = false;
-        for (String c : commands) {
-            boolean plainAlter = c.startsWith("alter ") && c.indexOf(';') < 0;
-            if (!plainAlter || noCircuit) {
-                refuseUnsafe(c, noCircuit);
+        boolean allPlainAlters = true;
+        // one pass over the characters: what each command holds
+        for (int i = 0; i < n; i++) {
+            int start = commands.start(i);
+            int end = commands.end(i);
+            int semicolon = 0;
+            boolean hasMinus = false;
+            boolean nonAscii = false;
+            for (int k = start; k < end; k++) {
+                char c = chars[k];
+                semicolon += c == ';' ? 1 : 0;
+                hasMinus |= c == '-';
+                nonAscii |= c >= 0x80;
             }
-            minus |= c.indexOf('-') >= 0;
+            semicolons[i] = semicolon;
+            wide[i] = nonAscii;
+            boolean plainAlter = semicolon == 0 && commands.startsWith(i, "alter ");
+            if (!plainAlter || noCircuit) {
+                refuseUnsafe(commands.command(i), noCircuit);
+            }
+            allPlainAlters &= plainAlter;
+            minus |= hasMinus;
         }
         try {
-            StringBuilder line = new StringBuilder();
-            for (String c : commands) {
-                if (line.length() > 0 && line.length() + 3 + c.length() >= MAX_COMMAND_BYTES) {
-                    run(line.toString(), true);
-                    line.setLength(0);
-                }
-                if (line.length() > 0) {
-                    line.append(" ; ");
-                }
-                line.append(c);
-            }
-            if (line.length() > 0) {
-                run(line.toString(), true);
-            }
+            send(commands);
         } finally {
             if (minus) {
-                // ngspice's front end parses a leading minus as an operator, which resets SIGILL (NGSPICE.md)
-                NgspiceInstance.restoreSignalHandlers();
+                // ngspice's front end parses a leading minus as an operator, which resets SIGILL (NGSPICE.md);
+                // alters touch no other handler (measured), other commands get all four back
+                if (allPlainAlters) {
+                    NgspiceInstance.restoreSigillHandler();
+                } else {
+                    NgspiceInstance.restoreSignalHandlers();
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs the commands (their characters in {@link #chars}) into lines of fewer than
+     * {@value #MAX_COMMAND_BYTES} bytes joined by {@code " ; "}, written into a reusable native buffer
+     * (no Java string and no JNA allocation per line), and sends each line, stopping at the first
+     * that ngspice reports an error for.
+     */
+    private void send(CommandBatch commands) {
+        int length = 0;
+        int inLine = 0;
+        for (int i = 0; i < commands.size(); i++) {
+            int start = commands.start(i);
+            int end = commands.end(i);
+            byte[] encoded = wide[i] ? commands.command(i).getBytes(StandardCharsets.UTF_8) : null;
+            int bytes = encoded != null ? encoded.length : end - start;
+            if (bytes >= MAX_COMMAND_BYTES) {
+                throw new NgspiceException(NgspiceException.Kind.REFUSED, commands.command(i),
+                        List.of("command longer than " + MAX_COMMAND_BYTES + " bytes would be truncated by ngspice"));
+            }
+            if (length > 0 && length + 3 + bytes >= MAX_COMMAND_BYTES) {
+                sendLine(length, inLine);
+                length = 0;
+                inLine = 0;
+            }
+            if (length > 0) {
+                lineBytes[length++] = ' ';
+                lineBytes[length++] = ';';
+                lineBytes[length++] = ' ';
+            }
+            if (encoded != null) {
+                System.arraycopy(encoded, 0, lineBytes, length, bytes);
+                length += bytes;
+            } else {
+                for (int k = start; k < end; k++) {
+                    lineBytes[length++] = (byte) chars[k];
+                }
+            }
+            inLine += 1 + semicolons[i];
+        }
+        if (length > 0) {
+            sendLine(length, inLine);
+        }
+    }
+
+    /** Sends the first {@code length} bytes of {@link #lineBytes} as one command line and checks ngspice's answer. */
+    private void sendLine(int length, int commandsInLine) {
+        lineBytes[length] = 0;
+        lineMemory.write(0, lineBytes, 0, length + 1);
+        instance.discardLines();
+        long start = System.nanoTime();
+        instance.commandLine(lineMemory);
+        nativeNanos += System.nanoTime() - start;
+        count(1, commandsInLine);
+        List<String> out = instance.takeLines();
+        if (instance.exited()) {
+            hasCircuit = false;
+            transientPaused = false;
+            NgspiceInstance.restoreSignalHandlers();
+        }
+        if (!out.isEmpty() || instance.exited()) {
+            NgspiceException failure = classify(new String(lineBytes, 0, length, StandardCharsets.UTF_8), out);
+            if (failure != null) {
+                throw failure;
             }
         }
     }
@@ -246,8 +346,14 @@ public final class NgspiceSession implements AutoCloseable {
      * @throws NgspiceException of kind {@code NO_CIRCUIT} when no circuit is loaded, or as ngspice reports
      */
     public double[] operatingPoint(List<String> changes) {
+        return operatingPoint(CommandBatch.of(changes));
+    }
+
+    /** {@link #operatingPoint(List)} for changes written into a batch. */
+    double[] operatingPoint(CommandBatch changes) {
         requireCircuit("op");
-        List<String> all = new ArrayList<>(changes.size() + 3);
+        CommandBatch all = batch;
+        all.clear();
         if (stopRegistered) {
             all.add("delete all"); // a transient's stop condition would be checked (and fail) during op
             stopRegistered = false;
@@ -296,11 +402,18 @@ public final class NgspiceSession implements AutoCloseable {
      */
     public double[] startTransient(List<String> changes, TransientLimits limits, boolean fromInitialConditions,
                                    double firstPauseLimitSeconds) {
+        return startTransient(CommandBatch.of(changes), limits, fromInitialConditions, firstPauseLimitSeconds);
+    }
+
+    /** {@link #startTransient(List, TransientLimits, boolean, double)} for changes written into a batch. */
+    double[] startTransient(CommandBatch changes, TransientLimits limits, boolean fromInitialConditions,
+                            double firstPauseLimitSeconds) {
         requireCircuit("tran");
         if (transientPaused) {
-            operatingPoint(List.of()); // ends the paused run cleanly; its plot goes with "destroy all"
+            operatingPoint(new CommandBatch()); // ends the paused run cleanly; its plot goes with "destroy all"
         }
-        List<String> all = new ArrayList<>(changes.size() + 2);
+        CommandBatch all = batch;
+        all.clear();
         all.add("delete all");
         all.add("stop when time > 0");
         all.addAll(changes);
@@ -340,6 +453,11 @@ public final class NgspiceSession implements AutoCloseable {
      *                     the present time and before the stop time
      */
     public double[] transientUntil(List<String> changes, double pauseSeconds) {
+        return transientUntil(CommandBatch.of(changes), pauseSeconds);
+    }
+
+    /** {@link #transientUntil(List, double)} for changes written into a batch. */
+    double[] transientUntil(CommandBatch changes, double pauseSeconds) {
         requireCircuit("resume");
         if (!transientPaused) {
             throw new NgspiceException(NgspiceException.Kind.REFUSED, "resume",
@@ -358,7 +476,8 @@ public final class NgspiceSession implements AutoCloseable {
         // the breakpoint makes ngspice land on T up to rounding (and cut the integration order there, where
         // alters may have changed the circuit); stopping a hair before T keeps a point at T - 1 ulp from
         // running one more step; the step limit ends a step on T when ngspice has dropped the breakpoint
-        List<String> all = new ArrayList<>(changes.size() + 2);
+        CommandBatch all = batch;
+        all.clear();
         all.add("delete all");
         all.add("stop when time > " + SpiceNames.number(pauseSeconds - margin));
         all.addAll(changes);
@@ -372,7 +491,7 @@ public final class NgspiceSession implements AutoCloseable {
         }
         double reached = instance.latestTimeSeconds();
         if (Math.abs(reached - pauseSeconds) > margin) {
-            throw new NgspiceException(NgspiceException.Kind.COMMAND_ERROR, String.join(" ; ", all) + " ; resume",
+            throw new NgspiceException(NgspiceException.Kind.COMMAND_ERROR, all + " ; resume",
                     List.of("transient stopped at " + reached + " s instead of " + SpiceNames.number(pauseSeconds) + " s"));
         }
         transientPaused = true;
@@ -534,6 +653,9 @@ public final class NgspiceSession implements AutoCloseable {
 
     /** Turns ngspice's lines about a command into an exception, or {@code null} when they report no error. */
     private NgspiceException classify(String command, List<String> lines) {
+        if (lines.isEmpty() && !instance.exited()) {
+            return null;
+        }
         if (instance.exited()) {
             return new NgspiceException(NgspiceException.Kind.EXITED, command, errorLines(lines, true));
         }
@@ -561,7 +683,8 @@ public final class NgspiceSession implements AutoCloseable {
     private static List<String> errorLines(List<String> lines, boolean all) {
         boolean error = false;
         for (String l : lines) {
-            error |= isErrorLine(l.toLowerCase(Locale.ROOT));
+            // only stderr lines can report an error: the others need not be lower-cased
+            error |= l.regionMatches(true, 0, "stderr", 0, 6) && isErrorLine(l.toLowerCase(Locale.ROOT));
         }
         List<String> out = new ArrayList<>();
         if (error || all) {

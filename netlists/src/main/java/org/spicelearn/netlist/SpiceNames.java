@@ -156,13 +156,19 @@ public final class SpiceNames {
     }
 
     /**
-     * The ngspice command that sets an element's principal value: {@code alter r1 = 1000.0}
+     * The ngspice command that sets an element's principal value: {@code alter r1=1000.0}
      * (ohms of a resistor, DC volts or amps of a source, farads of a capacitor). The value is written
      * by {@link #number(double)}; a negative value gives a leading minus, which ngspice's front end
      * parses as an operator (see NGSPICE.md on signal handlers).
+     *
+     * <p>No spaces around {@code =}: ngspice's {@code alter} splits a word holding {@code =} into the
+     * same three words, so the command means exactly what {@code alter r1 = 1000.0} means, but its
+     * front end copies, substitutes and frees every word of a command several times, and two words
+     * fewer made an {@code alter} about 10% cheaper (libngspice 39.3, measured by
+     * {@code spicelearn bench ngspice}).
      */
     public static String alterCommand(String elementName, double value) {
-        return "alter " + canonical(elementName) + " = " + number(value);
+        return "alter " + canonical(elementName) + "=" + number(value);
     }
 
     /**

@@ -19,7 +19,7 @@ class SpiceNamesTest {
         assertEquals("i(v1)", SpiceNames.currentExpression("V1"));
         assertEquals("v1#branch", SpiceNames.branchVectorName("V1"));
         assertEquals("x1.mid", SpiceNames.nodeVectorName("X1.Mid"));
-        assertEquals("alter r.x1.r2 = 1.0e-4", SpiceNames.alterCommand("R.X1.R2", 1e-4));
+        assertEquals("alter r.x1.r2=1.0e-4", SpiceNames.alterCommand("R.X1.R2", 1e-4));
     }
 
     @Test
