@@ -54,7 +54,7 @@ final class CommandBatch {
     }
 
     /**
-     * Appends {@code prefix} (a command up to its value, such as {@code alter r1=}) and then
+     * Appends {@code prefix} (a command up to its value, {@link SpiceNames#alterPrefix}) and then
      * {@code value}, written by {@link ShortestDecimal}: the digits of {@link SpiceNames#number}
      * except where JDK 17's {@code Double.toString} is not the shortest exact decimal (both read
      * back as exactly {@code value}).
@@ -65,25 +65,6 @@ final class CommandBatch {
         int mark = text.length();
         try {
             ShortestDecimal.append(text.append(prefix), value);
-        } catch (IllegalArgumentException e) {
-            text.setLength(mark);
-            throw e;
-        }
-        return end();
-    }
-
-    /**
-     * Appends {@link SpiceNames#alterCommand(String, double)}, or with a parameter name
-     * {@code alter <element> <parameter>=<value>}, the number written as by {@link #addAlter(String, double)}.
-     */
-    CommandBatch addAlter(String elementName, String parameter, double value) {
-        int mark = text.length();
-        try {
-            text.append("alter ").append(SpiceNames.canonical(elementName));
-            if (parameter != null) {
-                text.append(' ').append(parameter);
-            }
-            ShortestDecimal.append(text.append('='), value);
         } catch (IllegalArgumentException e) {
             text.setLength(mark);
             throw e;

@@ -153,12 +153,12 @@ public final class NgspiceSubstrate implements Substrate {
         for (int t = 0; t < bounds.length; t++) {
             bounds[t] = trainables.get(t).bounds();
             siemens[t] = trainables.get(t).siemens();
-            alterPrefixes[t] = alterPrefix(trainables.get(t).name());
+            alterPrefixes[t] = SpiceNames.alterPrefix(trainables.get(t).name(), null);
         }
         this.sources = circuit.elements(VoltageSource.class);
         for (VoltageSource v : sources) {
             sourceVolts.put(v.name(), v.dcVolts());
-            sourceAlterPrefixes.put(v.name(), alterPrefix(v.name()));
+            sourceAlterPrefixes.put(v.name(), SpiceNames.alterPrefix(v.name(), null));
         }
         this.saveNodeVoltages = saveCommands(circuit, settings);
         this.session = NgspiceSession.open();
@@ -269,16 +269,16 @@ public final class NgspiceSubstrate implements Substrate {
             if (alter) {
                 if (Double.compare(beta[a], auxBeta[a]) != 0) {
                     // a VCCS has no default parameter: its gain is named
-                    pending.addAlter(SpiceNames.auxiliaryElement('g', AuxiliaryRole.NUDGE, a), "gain", beta[a]);
+                    pending.addAlter(SpiceNames.alterPrefix(SpiceNames.auxiliaryElement('g', AuxiliaryRole.NUDGE, a), "gain"), beta[a]);
                 }
                 if (Double.compare(target[a], auxTarget[a]) != 0) {
-                    pending.addAlter(SpiceNames.auxiliaryElement('v', AuxiliaryRole.NUDGE, a), null, target[a]);
+                    pending.addAlter(SpiceNames.alterPrefix(SpiceNames.auxiliaryElement('v', AuxiliaryRole.NUDGE, a), null), target[a]);
                 }
                 if (clampElements && Double.compare(clampVolts[a], auxClampVolts[a]) != 0) {
-                    pending.addAlter(SpiceNames.auxiliaryElement('v', AuxiliaryRole.CLAMP, a), null, clampVolts[a]);
+                    pending.addAlter(SpiceNames.alterPrefix(SpiceNames.auxiliaryElement('v', AuxiliaryRole.CLAMP, a), null), clampVolts[a]);
                 }
                 if (clampElements && clamped[a] != auxClamped[a]) {
-                    pending.addAlter(SpiceNames.auxiliaryElement('r', AuxiliaryRole.CLAMP, a), null,
+                    pending.addAlter(SpiceNames.alterPrefix(SpiceNames.auxiliaryElement('r', AuxiliaryRole.CLAMP, a), null),
                             clamped[a] ? CLAMP_ON_OHMS : CLAMP_OFF_OHMS);
                 }
             }
@@ -349,7 +349,7 @@ public final class NgspiceSubstrate implements Substrate {
     private void restartFromState(double elapsedSeconds, double firstPauseLimitSeconds) {
         CommandBatch changes = takePending();
         for (Capacitor c : circuit.elements(Capacitor.class)) {
-            changes.add("alter " + c.name() + " ic=" + SpiceNames.number(lastVolts[c.a()] - lastVolts[c.b()]));
+            changes.addAlter(SpiceNames.alterPrefix(c.name(), "ic"), lastVolts[c.a()] - lastVolts[c.b()]);
         }
         double[] volts = session.startTransient(changes, limits(), true, firstPauseLimitSeconds);
         restarts++;
@@ -557,12 +557,6 @@ public final class NgspiceSubstrate implements Substrate {
         sent = out;
         pending.clear();
         return out;
-    }
-
-    /** The alter command of an element up to its value, as SpiceNames writes it ("alter r1="), built once. */
-    private static String alterPrefix(String elementName) {
-        String example = SpiceNames.alterCommand(elementName, 1.0);
-        return example.substring(0, example.length() - SpiceNames.number(1.0).length());
     }
 
     private TransientLimits limits() {

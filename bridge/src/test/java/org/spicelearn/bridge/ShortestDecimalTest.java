@@ -58,7 +58,8 @@ class ShortestDecimalTest {
     @Test
     void batchesWriteAltersAsSpiceNamesDoes() {
         CommandBatch batch = new CommandBatch();
-        batch.addAlter("alter r1=", 27129.28980184685).addAlter("V1", null, -0.5).addAlter("g1", "gain", 1e-4).add("op");
+        batch.addAlter("alter r1=", 27129.28980184685).addAlter(SpiceNames.alterPrefix("V1", null), -0.5)
+                .addAlter(SpiceNames.alterPrefix("g1", "gain"), 1e-4).add("op");
         assertEquals(List.of(SpiceNames.alterCommand("r1", 27129.28980184685), SpiceNames.alterCommand("v1", -0.5),
                 "alter g1 gain=1.0e-4", "op"), batch.toList());
         assertThrows(IllegalArgumentException.class, () -> batch.addAlter("alter r1=", Double.NaN));

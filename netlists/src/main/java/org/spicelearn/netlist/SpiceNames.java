@@ -168,7 +168,15 @@ public final class SpiceNames {
      * {@code spicelearn bench ngspice}).
      */
     public static String alterCommand(String elementName, double value) {
-        return "alter " + canonical(elementName) + "=" + number(value);
+        return alterPrefix(elementName, null) + number(value);
+    }
+
+    /**
+     * The {@code alter} command of an element up to its value: {@code alter r1=} for the principal
+     * value ({@code parameter} null), {@code alter g1 gain=} for a named parameter.
+     */
+    public static String alterPrefix(String elementName, String parameter) {
+        return "alter " + canonical(elementName) + (parameter == null ? "" : " " + parameter) + "=";
     }
 
     /**

@@ -20,6 +20,8 @@ class SpiceNamesTest {
         assertEquals("v1#branch", SpiceNames.branchVectorName("V1"));
         assertEquals("x1.mid", SpiceNames.nodeVectorName("X1.Mid"));
         assertEquals("alter r.x1.r2=1.0e-4", SpiceNames.alterCommand("R.X1.R2", 1e-4));
+        assertEquals("alter r.x1.r2=", SpiceNames.alterPrefix("R.X1.R2", null));
+        assertEquals("alter g1 gain=", SpiceNames.alterPrefix("G1", "gain"));
     }
 
     @Test
