@@ -55,16 +55,14 @@ final class CommandBatch {
 
     /**
      * Appends {@code prefix} (a command up to its value, {@link SpiceNames#alterPrefix}) and then
-     * {@code value}, written by {@link ShortestDecimal}: the digits of {@link SpiceNames#number}
-     * except where JDK 17's {@code Double.toString} is not the shortest exact decimal (both read
-     * back as exactly {@code value}).
+     * {@code value} as {@link SpiceNames#number} writes it, without making a string.
      *
      * @throws IllegalArgumentException for NaN and infinities
      */
     CommandBatch addAlter(String prefix, double value) {
         int mark = text.length();
         try {
-            ShortestDecimal.append(text.append(prefix), value);
+            SpiceNames.appendNumber(text.append(prefix), value);
         } catch (IllegalArgumentException e) {
             text.setLength(mark);
             throw e;

@@ -202,7 +202,7 @@ public final class SpiceNames {
     }
 
     /**
-     * A number as every spicelearn writer writes it: the shortest-form decimal that
+     * A number as every spicelearn writer writes it: the shortest decimal that
      * {@link Double#parseDouble(String)} turns back into exactly {@code value}, exponent in lower case
      * ({@code 1000.0}, {@code 1.0e-4}, {@code -2.5}). ngspice reads it as the same number (to its own
      * parser's rounding).
@@ -210,9 +210,18 @@ public final class SpiceNames {
      * @throws IllegalArgumentException for NaN and infinities, which SPICE cannot express
      */
     public static String number(double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("SPICE cannot express the number " + value);
-        }
-        return Double.toString(value).replace('E', 'e');
+        return appendNumber(new StringBuilder(24), value).toString();
+    }
+
+    /**
+     * Appends {@link #number(double)} to {@code out} (no string made: the bridge writes its alters
+     * this way) and returns {@code out}. The digits come from a Schubfach formatter, the algorithm of
+     * JDK 19's {@code Double.toString}: JDK 17's is slower and not always the shortest ({@code 1.0e23},
+     * not {@code 9.999999999999999e22}).
+     *
+     * @throws IllegalArgumentException for NaN and infinities, which SPICE cannot express
+     */
+    public static StringBuilder appendNumber(StringBuilder out, double value) {
+        return ShortestDecimal.append(out, value);
     }
 }

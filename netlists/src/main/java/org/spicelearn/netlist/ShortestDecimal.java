@@ -1,4 +1,4 @@
-package org.spicelearn.bridge;
+package org.spicelearn.netlist;
 
 import static java.lang.Math.multiplyHigh;
 
